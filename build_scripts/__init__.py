@@ -1,0 +1,1 @@
+"""The fact pipeline: load -> validate -> model -> transform -> render -> site."""

@@ -1,0 +1,25 @@
+"""Every repository path the pipeline uses, derived from this file's location."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts"
+SCHEMAS = ROOT / "schemas"
+DOCS = ROOT / "docs"
+TEMPLATES = Path(__file__).resolve().parent / "render" / "templates"
+SITE = ROOT / "site"
+CACHE = ROOT / ".cache"
+
+# Record kinds and the folder each lives in, below a facts root.
+RECORD_DIRS = {
+    "source": "sources",
+    "entity": "entities",
+    "metric": "metrics",
+    "fact": "facts",
+}
+SNAPSHOT_DIR = "snapshots"
+TOPICS_FILE = "topics.yaml"
+
+# Folders below docs/ that the generator owns: rewritten on every build, never committed.
+GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
