@@ -18,7 +18,7 @@ _MARKDOWN = [
 ]
 _SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)\s*:")
 # Fields copied verbatim from a source may hold what the source holds; only invisible tricks are refused there.
-_VERBATIM = {"quote", "title", "name"}
+_VERBATIM = {"quote"}
 
 
 def problem(text: str, verbatim: bool) -> tuple[int, str, str] | None:

@@ -1,0 +1,74 @@
+"""A chart as the site publishes it: an Altair spec rendered once to accessible SVG, plus its data."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+from markupsafe import Markup
+
+from ..paths import CACHE
+
+PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d5a97", "#595959", "#b07aa1"]  # colour-blind-safe, distinct in grey too
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    description: str
+    caption: str
+    columns: list[str]
+    table: list[list[Any]]
+    fact_ids: list[str]
+    spec: dict[str, Any]
+    svg: Markup
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.table)
+        return out.getvalue()
+
+    def spec_json(self) -> str:
+        return json.dumps(self.spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def theme(chart: alt.Chart, title: str) -> alt.Chart:
+    return chart.properties(title=title, width=520).configure_view(stroke=None).configure_axis(labelLimit=260, labelFontSize=12, titleFontSize=12).configure_title(fontSize=14, anchor="start")
+
+
+def render_svg(spec: dict[str, Any], chart_id: str, title: str, description: str, cache_dir: Path = CACHE / "charts") -> Markup:
+    """SVG for a spec, cached by the spec's hash so an unchanged chart is never rendered twice."""
+    key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    cached = cache_dir / f"{key}.svg"
+    if cached.is_file():
+        svg = cached.read_text(encoding="utf-8")
+    else:
+        import vl_convert  # imported lazily: its first call costs about half a second
+
+        svg = vl_convert.vegalite_to_svg(spec)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(cached)
+    return Markup(_accessible(svg, chart_id, title, description))
+
+
+def _accessible(svg: str, chart_id: str, title: str, description: str) -> str:
+    """Give the SVG a role, a title and a description, which vl-convert leaves out; fit it to the column."""
+    head_end = svg.index(">") + 1
+    head = svg[:head_end]
+    head = re.sub(r'\swidth="([0-9.]+)"\sheight="([0-9.]+)"', "", head, count=1)
+    head = head.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMinYMin meet" ', 1)
+    labels = f'<title id="{chart_id}-title">{html.escape(title)}</title><desc id="{chart_id}-desc">{html.escape(description)}</desc>'
+    # Markdown would end a raw HTML block at a blank line; SVG from vl-convert has none, but be sure.
+    return (head + labels + svg[head_end:]).replace("\n\n", "\n")

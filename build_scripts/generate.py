@@ -1,0 +1,89 @@
+"""Generation: validated facts -> Markdown, SVG and data files under docs/. Independent of MkDocs.
+
+Everything is computed in memory first; only a corpus without errors is written, and only files whose
+bytes changed are touched, so `mkdocs serve` reloads just what a contributor's edit affects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model, narrative, paths
+from .diagnostics import Diagnostic, has_errors
+from .render import pages, reference
+from .transform.index import SiteIndex
+from .validate import validate
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic]
+    files_checked: int
+    corpus: model.Corpus | None = None
+    index: SiteIndex | None = None
+    written: int = 0
+    outputs: int = 0
+
+
+def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date | None = None, *, write: bool = True) -> Result:
+    raw, diags = validate(facts, today)
+    result = Result(diags, raw.files_checked)
+    if has_errors(diags):
+        return result
+    corpus = model.build(raw)
+    refs, titles = narrative.scan(docs)
+    result.diagnostics = sorted(set(diags + narrative.check(refs, corpus)))
+    if has_errors(result.diagnostics):
+        return result
+    index = SiteIndex(corpus, {page: [r.target for r in items if r.form != "spread"] for page, items in refs.items()})
+    out: pages.Output = {}
+    pages.fact_pages(index, out, titles)
+    pages.source_pages(index, out)
+    pages.entity_pages(index, out)
+    charts = pages.metric_pages(index, out)
+    events = pages.timeline_pages(index, out)
+    pages.chart_files(charts + ([events] if events else []), out)
+    pages.index_pages(index, out, charts + ([events] if events else []))
+    schemas = {p.name: p.read_bytes() for p in sorted(paths.SCHEMAS.glob("*.json"))}
+    records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
+    pages.data_files(index, out, records, schemas, raw.snapshots)
+    reference.schema_pages(out, schemas)
+    result.corpus, result.index, result.outputs = corpus, index, len(out)
+    if write:
+        result.written = write_outputs(out, docs)
+    return result
+
+
+def write_outputs(out: pages.Output, docs: Path) -> int:
+    """Write changed files and delete stale ones in the generated folders; return the number written."""
+    written = 0
+    wanted = {docs / rel for rel in out}
+    for folder in paths.GENERATED_DOC_DIRS:
+        root = docs / folder
+        if root.is_symlink():
+            root.unlink()
+        if not root.exists():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for rel, content in sorted(out.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = docs / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written += 1
+    return written
+
+
+def clean(docs: Path = paths.DOCS) -> None:
+    for folder in paths.GENERATED_DOC_DIRS:
+        shutil.rmtree(docs / folder, ignore_errors=True)

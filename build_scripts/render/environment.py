@@ -1,0 +1,62 @@
+"""The Jinja environment for generated pages: escape by default, fail on any undefined name."""
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from markupsafe import Markup
+
+from .. import settings
+from ..paths import TEMPLATES
+from ..transform import present
+from .escape import attr, finalize, href, md_text, safe_title, yaml_str
+
+
+def link(text: Any, target: str, here: str) -> Markup:
+    """A Markdown link from docs page `here` to docs file `target`, both docs-relative paths."""
+    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return Markup(f"[{md_text(text)}]({rel})")
+
+
+def table_row(cells: list[Any]) -> Markup:
+    """One Markdown table row; each cell escaped unless it is already Markup."""
+    return Markup("| " + " | ".join(str(finalize(c)) for c in cells) + " |")
+
+
+def table_rule(columns: int) -> Markup:
+    return Markup("| " + " | ".join(["---"] * columns) + " |")
+
+
+def external(text: Any, url: str) -> Markup:
+    return Markup(f"[{md_text(text)}]({href(url)})")
+
+
+def issue_url(template: str, title: str, **fields: str) -> str:
+    """A prefilled 'new issue' address; every value is URL-encoded."""
+    return settings.ISSUES_NEW + "?" + urlencode({"template": template, "title": title, **fields})
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # output is Markdown; `finalize` escapes every value for Markdown instead
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(attr=attr, yaml=yaml_str, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
+    env.globals.update(
+        link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
+        SOURCE_KINDS=present.SOURCE_KINDS, STATUS=present.STATUS, KIND_LABELS=present.KIND_LABELS, ENTITY_KINDS=present.ENTITY_KINDS,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

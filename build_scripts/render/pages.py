@@ -1,0 +1,244 @@
+"""Page contexts for every generated page, rendered through the templates into {docs path: text}."""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import settings
+from ..charts import events as events_chart
+from ..charts import metric as metric_chart
+from ..charts.base import Chart
+from ..model import Corpus, Fact
+from ..transform import present
+from ..transform.index import SiteIndex
+from .environment import issue_url, link, render
+from .escape import md_text, safe_title
+
+Output = dict[str, str | bytes]
+
+
+@dataclass(frozen=True)
+class Page:
+    items: Sequence[Any]
+    number: int
+    count: int
+    path: str
+    prev: str | None
+    next: str | None
+
+
+def paginate(items: Sequence[Any], first: str, other: Callable[[int], str], size: int = settings.PAGE_SIZE) -> list[Page]:
+    """Split a list over pages of at most `size` items: no page grows with the corpus."""
+    count = max(1, math.ceil(len(items) / size))
+    paths = [first] + [other(n) for n in range(2, count + 1)]
+    return [
+        Page(items[i * size:(i + 1) * size], i + 1, count, paths[i], paths[i - 1] if i else None, paths[i + 1] if i + 1 < count else None)
+        for i in range(count)
+    ]
+
+
+def fact_title(fact: Fact, index: SiteIndex) -> str:
+    if fact.statistic:
+        metric = index.corpus.metrics[fact.statistic.metric]
+        publisher = index.corpus.sources[fact.citations[0].source].publisher
+        return safe_title(f"{metric.name}: {present.value_text(fact.statistic)} ({publisher})")
+    return safe_title(fact.claim)
+
+
+def citation_text(fact: Fact, index: SiteIndex) -> str:
+    source = index.corpus.sources[fact.citations[0].source]
+    return (
+        f"\u201c{fact.claim}\u201d Fact {fact.id}, revision {fact.revision}. {settings.SITE_NAME}. "
+        f"{settings.SITE_URL}facts/{fact.id}/ . Source: {source.publisher}, \u201c{source.title}\u201d, {present.date_text(source.published)}."
+    )
+
+
+def footnote(fact: Fact, corpus: Corpus, here: str) -> Markup:
+    """A citation for a footnote: source, kind, credited party, status, quote, and links to the fact and source."""
+    cite = fact.citations[0]
+    source = corpus.sources[cite.source]
+    credit = f", citing {cite.attributed_to[0].name}" if cite.attributed_to else ""
+    status = "" if fact.status == "current" else f" [{present.STATUS[fact.status][0]}]"
+    head = md_text(f"{source.publisher} ({present.SOURCE_KINDS[source.kind][0].lower()}{credit}){status}, {present.date_text(source.published)}: \u201c{cite.quote}\u201d")
+    return Markup(f"{head} {link('Fact', 'facts/' + fact.id + '.md', here)} · {link('Source', 'sources/' + source.id + '.md', here)}")
+
+
+def fact_pages(index: SiteIndex, out: Output, narrative_titles: dict[str, str]) -> None:
+    for fact in index.corpus.facts.values():
+        here = f"facts/{fact.id}.md"
+        out[here] = render(
+            "fact.md.j2", fact=fact, index=index, here=here, page_title=fact_title(fact, index),
+            chains=present.provenance(fact, index.corpus.sources), related=index.related(fact),
+            cited_by=index.cited_by.get(fact.id, []), narrative_titles=narrative_titles,
+            citation=citation_text(fact, index),
+            report_url=issue_url("wrong-fact.yml", f"Problem with fact {fact.id}", fact=fact.id),
+        )
+        for old in fact.previous_ids:
+            out[f"facts/{old}/index.html"] = redirect(f"../{fact.id}/")
+
+
+def redirect(target: str) -> str:
+    """A static redirect page: works on any host, without a plugin, and keeps old links alive."""
+    safe = md_text(target)  # target is built from validated ids; escaped anyway
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
+        f'<meta http-equiv="refresh" content="0; url={safe}"><link rel="canonical" href="{safe}"></head>'
+        f'<body><p>This page has moved to <a href="{safe}">its new address</a>.</p></body></html>\n'
+    )
+
+
+def source_pages(index: SiteIndex, out: Output) -> None:
+    for source in index.corpus.sources.values():
+        items = [
+            {"fact": fact, "quote": next(c.quote for c in fact.citations if c.source == source.id)}
+            for fact in index.by_source.get(source.id, [])
+        ]
+        first = f"sources/{source.id}.md"
+        for page in paginate(items, first, lambda n, s=source.id: f"sources/pages/{s}-{n}.md"):
+            out[page.path] = render("source.md.j2", source=source, page=page, total=len(items), here=page.path, index=index)
+        for old in source.previous_ids:
+            out[f"sources/{old}/index.html"] = redirect(f"../{source.id}/")
+
+
+def entity_pages(index: SiteIndex, out: Output) -> None:
+    actors = {a.id for a in index.timeline_actors}
+    for entity in index.corpus.entities.values():
+        facts = index.by_entity.get(entity.id, [])
+        people = [(p, r) for p in index.corpus.entities.values() for r in p.roles if r.organisation == entity.id]
+        timeline_page = f"timeline/actor-{entity.id}.md" if entity.id in actors else None
+        for page in paginate(facts, f"entities/{entity.id}.md", lambda n, e=entity.id: f"entities/pages/{e}-{n}.md"):
+            out[page.path] = render(
+                "entity.md.j2", entity=entity, page=page, here=page.path, index=index, people=sorted(people, key=lambda pr: pr[0].name),
+                related=index.entity_related(entity), timeline_page=timeline_page,
+            )
+        for old in entity.previous_ids:
+            out[f"entities/{old}/index.html"] = redirect(f"../{entity.id}/")
+
+
+def metric_pages(index: SiteIndex, out: Output) -> list[Chart]:
+    charts = []
+    for metric in index.corpus.metrics.values():
+        facts = index.by_metric.get(metric.id, [])
+        here = f"metrics/{metric.id}.md"
+        chart = metric_chart.build(metric, facts, index.corpus, metric.chart)
+        rows = []
+        for fact in facts:
+            assert fact.statistic is not None
+            cite = fact.citations[0]
+            rows.append({
+                "fact": fact, "value": present.value_text(fact.statistic), "period": present.period_text(fact.statistic.period) or "not stated",
+                "source": index.corpus.sources[cite.source], "date": present.date_text(fact.date),
+                "credits": " \u2190 ".join(w.name for w in cite.attributed_to) or "none",
+            })
+        chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart else Markup("")
+        out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts), here=here, index=index)
+        if chart:
+            charts.append(chart)
+    return charts
+
+
+def chart_files(charts: list[Chart], out: Output) -> None:
+    for chart in charts:
+        out[f"charts/{chart.id}.svg"] = str(chart.svg) + "\n"
+        out[f"charts/{chart.id}.csv"] = chart.csv()
+        out[f"charts/{chart.id}.vl.json"] = chart.spec_json()
+
+
+def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
+    chart = events_chart.build(index)
+    filters = {
+        "actors": [(a.name, f"timeline/actor-{a.id}.md") for a in index.timeline_actors],
+        "topics": [(index.corpus.topics[t].title, f"timeline/topic-{t}.md") for t in sorted({t for f in index.events for t in f.topics})],
+    }
+    groups: list[tuple[str, list[Fact], str, str, dict[str, Any] | None]] = [
+        ("index", index.events, "Timeline", "Every dated event, statement and measure in the fact base, in date order, grouped by month.", filters),
+    ]
+    for actor in index.timeline_actors:
+        events = [f for f in index.events if actor in index.actors(f)]
+        groups.append((f"actor-{actor.id}", events, f"Timeline: {actor.name}", f"Events involving {actor.name}, in date order.", None))
+    for topic in filters["topics"]:
+        tid = topic[1].removeprefix("timeline/topic-").removesuffix(".md")
+        events = [f for f in index.events if tid in f.topics]
+        groups.append((f"topic-{tid}", events, f"Timeline: {topic[0]}", f"Events on {topic[0].lower()}, in date order.", None))
+    for name, events, title, description, group_filters in groups:
+        months: dict[str, list[Fact]] = {}
+        for fact in events:
+            assert fact.date is not None
+            months.setdefault(fact.date.month, []).append(fact)
+        month_items = list(months.items())
+        first = f"timeline/{name}.md"
+        for page in paginate(month_items, first, lambda n, g=name: f"timeline/pages/{g}-{n}.md", size=max(1, settings.PAGE_SIZE // 10)):
+            here = page.path
+            items = [
+                (present.month_title(month), [
+                    {"fact": f, "note": f"e-{f.id}", "citation": footnote(f, index.corpus, here), "actors": index.actors(f)} for f in facts
+                ])
+                for month, facts in page.items
+            ]
+            chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart and name == "index" and page.number == 1 else None
+            out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None,
+                               page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md)
+    return chart
+
+
+def list_page(out: Output, index: SiteIndex, path: str, title: str, description: str, *, links: list[Any] | None = None,
+              facts: Sequence[Fact] | None = None, intro: Markup | None = None, hide_toc: bool = False) -> None:
+    if facts is None:
+        out[path] = render("list.md.j2", title=title, description=description, links=links, page=None, here=path, index=index, intro=intro, hide_toc=hide_toc)
+        return
+    stem = path.removesuffix(".md").replace("/", "-")
+    for page in paginate(facts, path, lambda n: f"{path.split('/')[0]}/pages/{stem}-{n}.md"):
+        out[page.path] = render("list.md.j2", title=title, description=description, links=links if page.number == 1 else None,
+                                page=page, here=page.path, index=index, intro=intro if page.number == 1 else None, hide_toc=hide_toc)
+
+
+def index_pages(index: SiteIndex, out: Output, charts: list[Chart]) -> None:
+    corpus = index.corpus
+    counts = {k: sum(f.kind == k for f in corpus.facts.values()) for k in present.KIND_LABELS}
+    status = {k: sum(f.status == k for f in corpus.facts.values()) for k in present.STATUS}
+    summary = ", ".join(f"{n} {present.KIND_LABELS[k].lower()}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
+    by_status = ", ".join(f"{n} {k}" for k, n in status.items() if n)
+    list_page(out, index, "facts/index.md", "All facts", f"{len(corpus.facts)} facts: {summary}. By status: {by_status}.", facts=index.facts_sorted)
+    by_kind: dict[str, list[Any]] = {}
+    for source in sorted(corpus.sources.values(), key=lambda s: s.published.iso):
+        label = present.SOURCE_KINDS[source.kind][0]
+        by_kind.setdefault(f"{label}: {present.SOURCE_KINDS[source.kind][1]}", []).append(
+            (source.title, f"sources/{source.id}.md", f"{source.publisher}, {present.date_text(source.published)}, {len(index.by_source.get(source.id, []))} facts"))
+    list_page(out, index, "sources/index.md", "All sources", f"The {len(corpus.sources)} sources the facts quote, by kind of source.", links=sorted(by_kind.items()))
+    groups: dict[str, list[Any]] = {}
+    for entity in sorted(corpus.entities.values(), key=lambda e: e.name.lower()):
+        groups.setdefault(entity.kind, []).append((entity.name, f"entities/{entity.id}.md", f"{len(index.by_entity.get(entity.id, []))} facts"))
+    ordered = [(present.ENTITY_KINDS[k], groups[k]) for k in present.ENTITY_KINDS if k in groups]
+    list_page(out, index, "entities/index.md", "Who and what", "People, organisations, countries, elements, policies and events the facts are about.", links=ordered)
+    metric_links = [(m.name, f"metrics/{m.id}.md", present.spread(index.by_metric.get(m.id, []))) for m in sorted(corpus.metrics.values(), key=lambda m: m.name)]
+    list_page(out, index, "metrics/index.md", "Figures and disputes", "Every measured quantity, with the spread of what sources report. Where sources disagree, all values are shown.", links=[("", metric_links)])
+    topic_links = [(t.title, f"topics/{t.id}.md", f"{len(index.by_topic.get(t.id, []))} facts. {t.description}") for t in sorted(corpus.topics.values(), key=lambda t: t.title)]
+    list_page(out, index, "topics/index.md", "Topics", "Facts filed by topic.", links=[("", topic_links)])
+    for topic in corpus.topics.values():
+        list_page(out, index, f"topics/{topic.id}.md", f"Topic: {topic.title}", topic.description, facts=index.by_topic.get(topic.id, []))
+    chart_md = Markup("\n\n".join(render("chart.md.j2", chart=c, here="charts/index.md") for c in charts))
+    list_page(out, index, "charts/index.md", "Charts", "Every chart on the site, each drawn from facts only, with its data table and downloads.", intro=chart_md)
+
+
+def data_files(index: SiteIndex, out: Output, raw_records: dict[str, list[dict[str, Any]]], schemas: dict[str, bytes], snapshots: dict[str, bytes]) -> None:
+    from .data import csv_table  # local: only data export needs the CSV flattening
+
+    datasets = []
+    for name in ("facts", "sources", "entities", "metrics"):
+        records = sorted(raw_records[name], key=lambda r: r["id"])
+        out[f"data/{name}.json"] = json.dumps(records, indent=1, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
+        out[f"data/{name}.csv"] = csv_table(name, records)
+        datasets.append((name, len(records)))
+    for record in raw_records["facts"]:
+        out[f"data/facts/{record['id']}.json"] = json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
+    for name, raw in sorted(schemas.items()):
+        out[f"data/schemas/{name}"] = raw
+    for name, raw in sorted(snapshots.items()):
+        out[f"data/snapshots/{name}"] = raw
+    citation = f"{settings.SITE_NAME}, fact base as of {index.last_updated}. {settings.SITE_URL}data/ ({settings.DATA_LICENSE})."
+    out["data/index.md"] = render("data.md.j2", datasets=datasets, schemas=sorted(schemas), here="data/index.md", citation=citation)

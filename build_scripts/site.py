@@ -1,0 +1,67 @@
+"""The site build: generate, run MkDocs strictly into a scratch folder, and swap it in only on success."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from . import hookstate, paths
+from .diagnostics import format_report, has_errors
+from .generate import generate
+
+
+def epoch(day: str) -> int:
+    """SOURCE_DATE_EPOCH from the data's own last-updated day, so builds of the same input are identical."""
+    return calendar.timegm(dt.date.fromisoformat(day).timetuple()) if day else 0
+
+
+def build(site_dir: Path = paths.SITE, config_file: Path = paths.ROOT / "mkdocs.yml", quiet: bool = False) -> int:
+    result = generate()
+    if result.diagnostics:
+        print(format_report(result.diagnostics, "text", result.files_checked))
+    if has_errors(result.diagnostics):
+        print(f"Build stopped: nothing was generated, and {site_dir.name}/ was left as it was.")
+        return 1
+    assert result.index is not None
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch(result.index.last_updated)))
+    return mkdocs_build(site_dir, config_file, result.corpus, quiet)
+
+
+def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool = False) -> int:
+    from mkdocs.commands.build import build as run_mkdocs
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    site_dir = site_dir.resolve()
+    scratch = site_dir.with_name(f".site-building-{os.getpid()}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    hookstate.corpus = corpus  # type: ignore[assignment]
+    if quiet:
+        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        config = load_config(str(config_file), site_dir=str(scratch), strict=True)
+        run_mkdocs(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"MkDocs build failed: {exc}. {site_dir.name}/ was left as it was.")
+        return 1
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    finally:
+        hookstate.corpus = None
+    _swap(scratch, site_dir)
+    print(f"Site built in {site_dir}")
+    return 0
+
+
+def _swap(new: Path, live: Path) -> None:
+    """Replace the live site with the new one by renames, so no reader or deploy sees a half-written site."""
+    old = live.with_name(f".site-old-{os.getpid()}")
+    if live.exists():
+        live.rename(old)
+    new.rename(live)
+    shutil.rmtree(old, ignore_errors=True)

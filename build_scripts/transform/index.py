@@ -1,0 +1,114 @@
+"""Cross-references computed once from the model: who cites what, what is about whom, in what order."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Corpus, Entity, Fact
+
+
+def fact_sort_key(fact: Fact) -> tuple[str, str]:
+    """Chronological, undated last, then by id: a stable order for every list of facts."""
+    return (fact.date.iso if fact.date else "9999", fact.id)
+
+
+@dataclass
+class SiteIndex:
+    corpus: Corpus
+    # Narrative page (docs-relative path) -> fact ids it cites, filled from the narrative scan.
+    narrative_refs: dict[str, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def facts_sorted(self) -> list[Fact]:
+        return sorted(self.corpus.facts.values(), key=fact_sort_key)
+
+    def _group(self, keys: dict[str, list[str]]) -> dict[str, list[Fact]]:
+        return {k: sorted((self.corpus.facts[i] for i in set(v)), key=fact_sort_key) for k, v in keys.items()}
+
+    @cached_property
+    def by_entity(self) -> dict[str, list[Fact]]:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for fact in self.corpus.facts.values():
+            for eid in fact.entities:
+                keys[eid].append(fact.id)
+            if fact.speaker:
+                keys[fact.speaker].append(fact.id)
+            for cite in fact.citations:
+                for who in cite.attributed_to:
+                    if who.entity:
+                        keys[who.entity].append(fact.id)
+        return self._group(keys)
+
+    @cached_property
+    def by_source(self) -> dict[str, list[Fact]]:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for fact in self.corpus.facts.values():
+            for cite in fact.citations:
+                keys[cite.source].append(fact.id)
+        return self._group(keys)
+
+    @cached_property
+    def by_metric(self) -> dict[str, list[Fact]]:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for fact in self.corpus.facts.values():
+            if fact.statistic:
+                keys[fact.statistic.metric].append(fact.id)
+        return self._group(keys)
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[Fact]]:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for fact in self.corpus.facts.values():
+            for topic in fact.topics:
+                keys[topic].append(fact.id)
+        return self._group(keys)
+
+    @cached_property
+    def cited_by(self) -> dict[str, list[str]]:
+        """Fact id -> narrative pages citing it."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for page, ids in sorted(self.narrative_refs.items()):
+            for fid in dict.fromkeys(ids):
+                table[fid].append(page)
+        return table
+
+    def related(self, fact: Fact) -> list[Fact]:
+        """Facts named as related (either way) and facts on the same metric."""
+        ids: set[str] = set(fact.related)
+        ids.update(other.id for other in self.corpus.facts.values() if fact.id in other.related)
+        if fact.statistic:
+            ids.update(f.id for f in self.by_metric.get(fact.statistic.metric, []))
+        ids.discard(fact.id)
+        return sorted((self.corpus.facts[i] for i in ids if i in self.corpus.facts), key=fact_sort_key)
+
+    @cached_property
+    def events(self) -> list[Fact]:
+        """Every dated fact that records something happening, said or decided: the timeline."""
+        return [f for f in self.facts_sorted if f.date and f.kind in ("event", "policy-measure", "statement")]
+
+    def actors(self, fact: Fact) -> list[Entity]:
+        """The people, organisations and countries a fact involves, for timeline filters."""
+        ids = list(dict.fromkeys(([fact.speaker] if fact.speaker else []) + list(fact.entities)))
+        return [self.corpus.entities[i] for i in ids if i in self.corpus.entities and self.corpus.entities[i].kind in ("person", "organisation", "country", "region")]
+
+    @cached_property
+    def timeline_actors(self) -> list[Entity]:
+        """Actors with at least one timeline event, most active first."""
+        counts: dict[str, int] = defaultdict(int)
+        for fact in self.events:
+            for actor in self.actors(fact):
+                counts[actor.id] += 1
+        return [self.corpus.entities[i] for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def entity_related(self, entity: Entity) -> list[Entity]:
+        ids = set(entity.related) | {r.organisation for r in entity.roles}
+        ids.update(e.id for e in self.corpus.entities.values() if entity.id in e.related or any(r.organisation == entity.id for r in e.roles))
+        ids.discard(entity.id)
+        return sorted((self.corpus.entities[i] for i in ids if i in self.corpus.entities), key=lambda e: e.name.lower())
+
+    @cached_property
+    def last_updated(self) -> str:
+        """The newest history date in the fact base: the 'last updated' readers see, from data, not the clock."""
+        dates = [h.date for f in self.corpus.facts.values() for h in f.history]
+        return max(dates) if dates else ""

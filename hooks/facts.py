@@ -1,0 +1,22 @@
+"""MkDocs hook: a thin adapter that calls the fact pipeline; no logic of its own lives here.
+
+- on_pre_build: under `mkdocs serve` (or a bare `mkdocs build`), regenerate pages from facts/.
+- on_page_markdown: expand {{ fact("id") }} references in hand-written pages.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_scripts import site_hook  # noqa: E402
+
+
+def on_pre_build(config: Any) -> None:
+    site_hook.pre_build()
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return site_hook.page_markdown(markdown, page.file.src_uri)
