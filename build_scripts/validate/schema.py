@@ -16,6 +16,8 @@ from ..load.corpus import RawRecord
 from ..paths import SCHEMAS
 
 SCHEMA_FILES = {"source": "source.schema.json", "entity": "entity.schema.json", "metric": "metric.schema.json", "fact": "fact.schema.json", "topics": "topics.schema.json"}
+# Fields required only because of another field's value: point at that field, which is what to look at.
+_REQUIRED_BECAUSE = {"status_reason": "status", "superseded_by": "status", "statistic": "kind", "date": "kind", "speaker": "kind"}
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "empty"}
 
 
@@ -73,6 +75,11 @@ def _diagnostic(record: RawRecord, error: jsonschema.ValidationError) -> Diagnos
     description = schema.get("description", "")
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
+        anchor = _REQUIRED_BECAUSE.get(missing)
+        if anchor and isinstance(error.instance, dict) and anchor in error.instance:
+            line, col = record.doc.locate((*path, anchor), key=True)
+            why = f"required because of {anchor}: {error.instance[anchor]}"
+            return Diagnostic(record.rel, line, col, "schema-required", f"missing field '{missing}', {why}", f"see '{missing}' in schemas/{SCHEMA_FILES[record.kind]}")
         return Diagnostic(record.rel, line, col, "schema-required", f"missing required field '{missing}' in {where}", f"see '{missing}' in schemas/{SCHEMA_FILES[record.kind]}")
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))

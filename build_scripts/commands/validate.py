@@ -1,0 +1,24 @@
+"""`validate`: check the whole fact base and report every problem."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import paths
+from ..diagnostics import format_report, has_errors
+from ..validate import validate
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus, diags = validate(Path(args.facts))
+    report = format_report(diags, args.format, corpus.files_checked)
+    if report:
+        print(report)
+    return 1 if has_errors(diags) else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = sub.add_parser("validate", help="check every fact, source, entity and metric", description="Check the whole fact base and report every problem as path:line:col: severity rule: message, with a hint.")
+    cmd.add_argument("--facts", default=str(paths.FACTS), help="the fact base folder (default: facts/)")
+    cmd.add_argument("--format", choices=("text", "github", "json"), default="text", help="text for people, github for pull request annotations, json for tools")
+    cmd.set_defaults(func=run)

@@ -1,0 +1,56 @@
+"""Fixture cases, discovered from folders: valid files must pass, each invalid file must produce its stated error.
+
+An invalid case starts with one or more lines `# expect: LINE:COL RULE`; it is dropped into a copy of the
+mini fact base (tests/fixtures/mini) in the folder for its kind, and validated with everything else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_scripts.paths import RECORD_DIRS
+from build_scripts.validate import validate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = dt.date(2026, 11, 24)
+EXPECT = re.compile(r"^# expect: (\d+):(\d+) ([a-z-]+)$", re.MULTILINE)
+
+
+def _cases(kind: str) -> list[Path]:
+    return sorted((FIXTURES / kind).glob("*/*.yaml"))
+
+
+def _place(case: Path, tmp_path: Path) -> tuple[Path, str]:
+    root = tmp_path / "facts"
+    shutil.copytree(FIXTURES / "mini", root)
+    folder = RECORD_DIRS[case.parent.name]
+    shutil.copy(case, root / folder / case.name)
+    return root, f"facts/{folder}/{case.name}"
+
+
+@pytest.mark.parametrize("case", _cases("valid"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_valid_case_passes(case: Path, tmp_path: Path) -> None:
+    root, _ = _place(case, tmp_path)
+    _, diags = validate(root, TODAY)
+    assert [d.as_text() for d in diags] == []
+
+
+@pytest.mark.parametrize("case", _cases("invalid"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_invalid_case_reports_its_error(case: Path, tmp_path: Path) -> None:
+    expected = {(int(line), int(col), rule) for line, col, rule in EXPECT.findall(case.read_text(encoding="utf-8", errors="replace"))}
+    assert expected, f"{case} states no '# expect: LINE:COL RULE'"
+    root, rel = _place(case, tmp_path)
+    _, diags = validate(root, TODAY)
+    found = {(d.line, d.col, d.rule) for d in diags if d.path == rel}
+    assert expected <= found, "\n".join(d.as_text() for d in diags)
+    assert all(d.path == rel for d in diags), "a broken file must not produce errors elsewhere:\n" + "\n".join(d.as_text() for d in diags)
+
+
+def test_every_case_folder_is_a_record_kind() -> None:
+    for kind in ("valid", "invalid"):
+        for folder in (FIXTURES / kind).iterdir():
+            assert folder.name in RECORD_DIRS, folder
