@@ -39,8 +39,14 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
     scratch = site_dir.with_name(f".site-building-{os.getpid()}")
     shutil.rmtree(scratch, ignore_errors=True)
     hookstate.corpus = corpus  # type: ignore[assignment]
-    if quiet:
-        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    # Quiet must filter the console, never the logger: MkDocs counts strict-mode warnings through the
+    # logger, and raising its level is how `mkdocs build --strict -q` silently passes broken links.
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING if quiet else logging.INFO)
+    console.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    logger.addHandler(console)
     try:
         config = load_config(str(config_file), site_dir=str(scratch), strict=True)
         run_mkdocs(config)
@@ -53,6 +59,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         raise
     finally:
         hookstate.corpus = None
+        logger.removeHandler(console)
     _swap(scratch, site_dir)
     print(f"Site built in {site_dir}")
     return 0
