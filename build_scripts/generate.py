@@ -33,8 +33,8 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     if has_errors(diags):
         return result
     corpus = model.build(raw)
-    refs, titles = narrative.scan(docs)
-    result.diagnostics = sorted(set(diags + narrative.check(refs, corpus)))
+    refs, titles, prose = check_narrative(docs, corpus)
+    result.diagnostics = sorted(set(diags + prose))
     if has_errors(result.diagnostics):
         return result
     index = SiteIndex(corpus, {page: [r.target for r in items if r.form != "spread"] for page, items in refs.items()})
@@ -54,6 +54,14 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     if write:
         result.written = write_outputs(out, docs)
     return result
+
+
+def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, list[narrative.Reference]], dict[str, str], list[Diagnostic]]:
+    """Scan hand-written pages: every reference must resolve, every number must be a reference."""
+    refs, titles = narrative.scan(docs)
+    allowances, diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
+    diags += narrative.check(refs, corpus) + narrative.lint(docs, allowances, corpus)
+    return refs, titles, diags
 
 
 def write_outputs(out: pages.Output, docs: Path) -> int:

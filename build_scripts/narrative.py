@@ -26,8 +26,8 @@ from .transform import present
 REFERENCE = re.compile(r"\{\{\s*(fact|claim|date|spread)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
 # A number or date in prose that is not inside a reference: the prose lint's target.
 _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)")
-_SKIP_LINE = re.compile(r"^\s*(?:\*\[|\[\^|<!--|---\s*$|title:|description:|#)")
-ALLOW_MARK = "<!-- numbers: allowed -->"
+_SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
+ALLOWLIST = "narrative-allowlist.yaml"
 GENERATED = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
 
 
@@ -83,25 +83,76 @@ def check(refs: dict[str, list[Reference]], corpus: Corpus) -> list[Diagnostic]:
     return diags
 
 
-def lint(docs: Path) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class Allowance:
+    """A number in prose that is not a claim of its own, backed by a fact elsewhere (narrative-allowlist.yaml)."""
+
+    page: str
+    text: str
+    fact: str
+    line: int
+
+
+def lint(docs: Path, allowances: list[Allowance], corpus: Corpus) -> list[Diagnostic]:
     """A digit or year in prose outside a fact reference is a claim without a source."""
     diags = []
+    used: set[Allowance] = set()
     for path in narrative_pages(docs):
         rel = f"docs/{path.relative_to(docs).as_posix()}"
-        in_front = False
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-            if number == 1 and line.strip() == "---":
-                in_front = True
-                continue
-            if in_front:
-                in_front = line.strip() != "---"
-                continue
-            if ALLOW_MARK in line or _SKIP_LINE.match(line):
-                continue
-            prose = REFERENCE.sub("", re.sub(r"\]\([^)]*\)|`[^`]*`", "]", line))
+        allowed = [a for a in allowances if a.page == rel]
+        for number, line in _prose_lines(path):
+            prose = REFERENCE.sub(" ", re.sub(r"\]\([^)]*\)|`[^`]*`", "]", line))
             for match in _NUMBER.finditer(prose):
-                diags.append(Diagnostic(rel, number, match.start() + 1, "prose-number", f"number '{match.group(0).strip()}' in prose is not a fact reference", 'use {{ fact("id") }}, or mark the line with ' + ALLOW_MARK + " if the number is not a claim"))
+                hit = next((a for a in allowed if match.group(0).strip() in a.text and a.text in prose), None)
+                if hit:
+                    used.add(hit)
+                    continue
+                diags.append(Diagnostic(rel, number, match.start() + 1, "prose-number", f"number '{match.group(0).strip()}' in prose is not a fact reference", 'use {{ fact("id") }} or {{ date("id") }}; a number that is no claim goes in narrative-allowlist.yaml with the fact backing it'))
+    for allowance in allowances:
+        if allowance.fact not in corpus.facts:
+            diags.append(Diagnostic(ALLOWLIST, allowance.line, 1, "prose-allowlist", f"allowance for '{allowance.text}' names unknown fact '{allowance.fact}'"))
+        elif allowance not in used:
+            diags.append(Diagnostic(ALLOWLIST, allowance.line, 1, "prose-allowlist", f"allowance for '{allowance.text}' on {allowance.page} is no longer needed", "delete it: the allowance list only shrinks"))
     return diags
+
+
+def _prose_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Lines of prose: not front matter, code, abbreviation or comment lines."""
+    in_front = in_code = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if number == 1 and line.strip() == "---":
+            in_front = True
+            continue
+        if in_front:
+            in_front = line.strip() != "---"
+            continue
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code or _SKIP_LINE.match(line):
+            continue
+        yield number, line
+
+
+def load_allowances(path: Path) -> tuple[list[Allowance], list[Diagnostic]]:
+    """Read narrative-allowlist.yaml with the safe loader."""
+    from .load.yamlsafe import LoadError, load_bytes
+
+    if not path.is_file():
+        return [], []
+    try:
+        doc = load_bytes(path.read_bytes())
+    except LoadError as exc:
+        return [], [Diagnostic(ALLOWLIST, exc.line, exc.col, exc.rule, exc.message, exc.hint)]
+    items = doc.data.get("allow") if isinstance(doc.data, dict) else None
+    out, diags = [], []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        line = doc.locate(("allow", i))[0]
+        if not (isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("page", "text", "fact", "why"))):
+            diags.append(Diagnostic(ALLOWLIST, line, 1, "prose-allowlist", "each allowance needs page, text, fact and why, all text"))
+            continue
+        out.append(Allowance(item["page"], item["text"], item["fact"], line))
+    return out, diags
 
 
 def expand(markdown: str, page: str, corpus: Corpus) -> str:

@@ -4,13 +4,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import paths
+from .. import model, paths
+from ..generate import check_narrative
 from ..diagnostics import format_report, has_errors
 from ..validate import validate
 
 
 def run(args: argparse.Namespace) -> int:
     corpus, diags = validate(Path(args.facts))
+    docs = Path(args.docs)
+    if not has_errors(diags) and docs.is_dir():
+        diags = sorted(set(diags + check_narrative(docs, model.build(corpus))[2]))
     report = format_report(diags, args.format, corpus.files_checked)
     if report:
         print(report)
@@ -20,5 +24,6 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = sub.add_parser("validate", help="check every fact, source, entity and metric", description="Check the whole fact base and report every problem as path:line:col: severity rule: message, with a hint.")
     cmd.add_argument("--facts", default=str(paths.FACTS), help="the fact base folder (default: facts/)")
+    cmd.add_argument("--docs", default=str(paths.DOCS), help="hand-written pages whose fact references and numbers are checked (default: docs/)")
     cmd.add_argument("--format", choices=("text", "github", "json"), default="text", help="text for people, github for pull request annotations, json for tools")
     cmd.set_defaults(func=run)
