@@ -38,7 +38,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
     site_dir = site_dir.resolve()
     scratch = site_dir.with_name(f".site-building-{os.getpid()}")
     shutil.rmtree(scratch, ignore_errors=True)
-    hookstate.corpus = corpus  # type: ignore[assignment]
+    hookstate.corpus, hookstate.prebuilt = corpus, True  # type: ignore[assignment]
     # Quiet must filter the console, never the logger: MkDocs counts strict-mode warnings through the
     # logger, and raising its level is how `mkdocs build --strict -q` silently passes broken links.
     logger = logging.getLogger("mkdocs")
@@ -58,7 +58,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     finally:
-        hookstate.corpus = None
+        hookstate.corpus, hookstate.prebuilt = None, False
         logger.removeHandler(console)
     _swap(scratch, site_dir)
     print(f"Site built in {site_dir}")

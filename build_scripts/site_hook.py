@@ -12,26 +12,18 @@ from .narrative import GENERATED
 
 
 def pre_build() -> None:
-    if hookstate.corpus is not None:
-        return  # the build command generated already, in this process
+    """Under `mkdocs serve` or a bare `mkdocs build`, regenerate from facts/ before every (re)build."""
+    if hookstate.prebuilt:
+        return
     result = generate()
     if has_errors(result.diagnostics):
         print(format_report(result.diagnostics, "text", result.files_checked), file=sys.stderr)
-        msg = "the fact base has errors; nothing was generated"
+        msg = "the fact base has errors; pages were not regenerated"
         raise PluginError(msg)
     hookstate.corpus = result.corpus
-    # Under `mkdocs serve` every rebuild must regenerate: forget the corpus once this build has it.
-    _serve_corpus[0] = result.corpus
-    hookstate.corpus = None
-
-
-_serve_corpus: list[object] = [None]
 
 
 def page_markdown(markdown: str, src_uri: str) -> str:
-    if src_uri.split("/", 1)[0] in GENERATED:
+    if src_uri.split("/", 1)[0] in GENERATED or hookstate.corpus is None:
         return markdown
-    corpus = hookstate.corpus or _serve_corpus[0]
-    if corpus is None:
-        return markdown
-    return narrative.expand(markdown, src_uri, corpus)  # type: ignore[arg-type]
+    return narrative.expand(markdown, src_uri, hookstate.corpus)
