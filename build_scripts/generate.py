@@ -50,6 +50,7 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
     pages.data_files(index, out, records, schemas, raw.snapshots)
     reference.schema_pages(out, schemas)
+    pages.elements_page(index, out)
     result.corpus, result.index, result.outputs = corpus, index, len(out)
     if write:
         result.written = write_outputs(out, docs)

@@ -242,3 +242,19 @@ def data_files(index: SiteIndex, out: Output, raw_records: dict[str, list[dict[s
         out[f"data/snapshots/{name}"] = raw
     citation = f"{settings.SITE_NAME}, fact base as of {index.last_updated}. {settings.SITE_URL}data/ ({settings.DATA_LICENSE})."
     out["data/index.md"] = render("data.md.j2", datasets=datasets, schemas=sorted(schemas), here="data/index.md", citation=citation)
+
+
+APRIL_CONTROLS = "china-april-2025-rare-earth-export-controls"
+
+
+def elements_page(index: SiteIndex, out: Output) -> None:
+    """The element table for the glossary, from entity data and the facts naming the April 2025 controls."""
+    control_facts = [f for f in index.by_entity.get(APRIL_CONTROLS, [])]
+    named = {eid for f in control_facts for eid in f.entities}
+    elements = sorted((e for e in index.corpus.entities.values() if e.element), key=lambda e: e.element.atomic_number if e.element else 0)
+    rows = [
+        {"entity": e, "group": e.element.group.replace("-", " ") if e.element else "", "named": "yes" if e.id in named else "",
+         "count": len(index.by_entity.get(e.id, []))}
+        for e in elements
+    ]
+    out["reference/elements.md"] = render("elements.md.j2", rows=rows, control_facts=[f for f in control_facts if any(index.corpus.entities.get(x) and index.corpus.entities[x].element for x in f.entities)], here="reference/elements.md")
