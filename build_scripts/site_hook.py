@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -11,11 +12,11 @@ from .generate import generate
 from .narrative import GENERATED
 
 
-def pre_build() -> None:
+def pre_build(facts: Path, docs: Path) -> None:
     """Under `mkdocs serve` or a bare `mkdocs build`, regenerate from facts/ before every (re)build."""
     if hookstate.prebuilt:
         return
-    result = generate()
+    result = generate(facts, docs)
     if has_errors(result.diagnostics):
         print(format_report(result.diagnostics, "text", result.files_checked), file=sys.stderr)
         msg = "the fact base has errors; pages were not regenerated"

@@ -15,7 +15,8 @@ from build_scripts import site_hook  # noqa: E402
 
 
 def on_pre_build(config: Any) -> None:
-    site_hook.pre_build()
+    project = Path(config["config_file_path"]).resolve().parent
+    site_hook.pre_build(project / "facts", Path(config["docs_dir"]))
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
