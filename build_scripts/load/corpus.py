@@ -55,6 +55,8 @@ def load_corpus(root: Path) -> tuple[RawCorpus, list[Diagnostic]]:
     base = root.parent
     corpus = RawCorpus(root)
     diags: list[Diagnostic] = []
+    if not root.is_dir():
+        return corpus, [Diagnostic(relative(root, base), 1, 1, "file-read", "no fact base here: the folder does not exist", "pass --facts with the path of a facts/ folder")]
     for kind, folder in RECORD_DIRS.items():
         corpus.records[kind] = []
         for path in _files(root / folder, base, RECORD_FILE, ".yaml", diags):
