@@ -4,6 +4,7 @@ Syntax, in any Markdown page under docs/:
     {{ fact("id") }}    the value of a statistic (with qualifier and unit), or the claim of another fact
     {{ claim("id") }}   the claim, in the fact base's words
     {{ date("id") }}    the fact's date
+    {{ quote("id") }}   the verbatim quote of the fact's first citation, in quotation marks
     {{ spread("metric-id") }}  what sources give for a metric ("60% to 70% ...")
 Each reference to a fact gets a footnote that links the fact page and the source, with the quote.
 """
@@ -23,9 +24,10 @@ from .render.pages import footnote
 from .render.escape import md_text
 from .transform import present
 
-REFERENCE = re.compile(r"\{\{\s*(fact|claim|date|spread)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
+REFERENCE = re.compile(r"\{\{\s*(fact|claim|date|quote|spread)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
 # A number or date in prose that is not inside a reference: the prose lint's target.
 _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)")
+_LIST_MARK = re.compile(r"^\s*\d+[.)]\s")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
 ALLOWLIST = "narrative-allowlist.yaml"
 GENERATED = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
@@ -101,7 +103,7 @@ def lint(docs: Path, allowances: list[Allowance], corpus: Corpus) -> list[Diagno
         rel = f"docs/{path.relative_to(docs).as_posix()}"
         allowed = [a for a in allowances if a.page == rel]
         for number, line in _prose_lines(path):
-            prose = REFERENCE.sub(" ", re.sub(r"\]\([^)]*\)|`[^`]*`", "]", line))
+            prose = REFERENCE.sub(" ", re.sub(r"\]\([^)]*\)|`[^`]*`", "]", _LIST_MARK.sub("", line, count=1)))
             for match in _NUMBER.finditer(prose):
                 hit = next((a for a in allowed if match.group(0).strip() in a.text and a.text in prose), None)
                 if hit:
@@ -169,6 +171,8 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
             text = present.value_text(fact.statistic)
         elif form == "date":
             text = present.date_text(fact.date)
+        elif form == "quote":
+            text = f"\u201c{fact.citations[0].quote}\u201d"
         else:
             text = fact.claim.rstrip(".")
         label = f"f-{target}"
