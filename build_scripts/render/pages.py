@@ -251,7 +251,7 @@ def elements_page(index: SiteIndex, out: Output) -> None:
     """The element table for the glossary, from entity data and the facts naming the April 2025 controls."""
     control_facts = [f for f in index.by_entity.get(APRIL_CONTROLS, [])]
     named = {eid for f in control_facts for eid in f.entities}
-    elements = sorted((e for e in index.corpus.entities.values() if e.element), key=lambda e: e.element.atomic_number if e.element else 0)
+    elements = sorted((e for e in index.corpus.entities.values() if e.element), key=lambda e: (e.element.group == "other", e.element.atomic_number) if e.element else (True, 0))
     rows = [
         {"entity": e, "group": e.element.group.replace("-", " ") if e.element else "", "named": "yes" if e.id in named else "",
          "count": len(index.by_entity.get(e.id, []))}
