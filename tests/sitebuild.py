@@ -21,7 +21,7 @@ def make_project(tmp: Path, facts: Path, docs: Path) -> Path:
     shutil.copytree(docs, project / "docs")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
     shutil.copy(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
-    for name in ("hooks", "includes"):
+    for name in ("hooks", "includes", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     (project / "facts").symlink_to(facts)
     for name in ("schemas", "build_scripts"):
