@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from .. import model, paths
+from ..contrib import gitbase, versioning
 from ..generate import check_narrative
 from ..diagnostics import format_report, has_errors
 from ..validate import validate
@@ -12,6 +13,12 @@ from ..validate import validate
 
 def run(args: argparse.Namespace) -> int:
     corpus, diags = validate(Path(args.facts))
+    if args.base:
+        try:
+            diags = sorted(set(diags + versioning.check(gitbase.records_at(paths.ROOT, args.base), corpus)))
+        except gitbase.GitError as exc:
+            print(f"git: {exc}")
+            return 2
     docs = Path(args.docs)
     if not has_errors(diags) and docs.is_dir():
         diags = sorted(set(diags + check_narrative(docs, model.build(corpus))[2]))
@@ -25,5 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = sub.add_parser("validate", help="check every fact, source, entity and metric", description="Check the whole fact base and report every problem as path:line:col: severity rule: message, with a hint.")
     cmd.add_argument("--facts", default=str(paths.FACTS), help="the fact base folder (default: facts/)")
     cmd.add_argument("--docs", default=str(paths.DOCS), help="hand-written pages whose fact references and numbers are checked (default: docs/)")
+    cmd.add_argument("--base", help="also check against this git revision: changed facts raise their revision, nothing is deleted, renames keep the old id")
     cmd.add_argument("--format", choices=("text", "github", "json"), default="text", help="text for people, github for pull request annotations, json for tools")
     cmd.set_defaults(func=run)

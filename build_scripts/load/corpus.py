@@ -23,6 +23,7 @@ class RawRecord:
     path: Path
     rel: str
     doc: Document
+    raw: bytes = b""
 
     @property
     def stem(self) -> str:
@@ -133,4 +134,4 @@ def _read_record(kind: str, path: Path, base: Path, diags: list[Diagnostic]) -> 
         found = "nothing" if doc.data is None else type(doc.data).__name__
         diags.append(Diagnostic(rel, 1, 1, "yaml-shape", f"expected a mapping of fields at the top level, found {found}", "see facts/README.md for an example"))
         return None
-    return RawRecord(kind, path, rel, doc)
+    return RawRecord(kind, path, rel, doc, raw)

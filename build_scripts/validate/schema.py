@@ -2,40 +2,27 @@
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
 
 from ..diagnostics import Diagnostic
 from ..load.corpus import RawRecord
-from ..paths import SCHEMAS
+from ..schemas import SCHEMA_FILES
+from ..schemas import registry as schemas_registry
 
-SCHEMA_FILES = {"source": "source.schema.json", "entity": "entity.schema.json", "metric": "metric.schema.json", "fact": "fact.schema.json", "topics": "topics.schema.json"}
 # Fields required only because of another field's value: point at that field, which is what to look at.
 _REQUIRED_BECAUSE = {"status_reason": "status", "superseded_by": "status", "statistic": "kind", "date": "kind", "speaker": "kind"}
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "empty"}
 
 
 @cache
-def _registry(folder: Path = SCHEMAS) -> tuple[Registry, dict[str, dict[str, Any]]]:
-    registry: Registry = Registry()
-    by_file: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        by_file[path.name] = schema
-        registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
-    return registry, by_file
-
-
-@cache
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     # Built once per kind and reused: compiling per file would dominate validation time.
-    registry, by_file = _registry()
+    registry, by_file = schemas_registry()
     return jsonschema.Draft202012Validator(by_file[SCHEMA_FILES[kind]], registry=registry)
 
 
