@@ -17,7 +17,7 @@ from build_scripts.validate import validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 11, 24)
-EXPECT = re.compile(r"^# expect: (\d+):(\d+) ([a-z-]+)$", re.MULTILINE)
+EXPECT = re.compile(r"^# expect: (\d+):(\d+) ([a-z-]+)\r?$", re.MULTILINE)
 
 
 def _cases(kind: str) -> list[Path]:
