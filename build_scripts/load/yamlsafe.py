@@ -180,6 +180,8 @@ class _Builder:
             self.doc.positions[child_path] = pos
             if isinstance(event, yaml.ScalarEvent):
                 self._put(container, pending_key, _scalar(event, pos))
+                if container is root:
+                    return root[0]  # a document that is a single scalar
                 continue
             if len(stack) > MAX_DEPTH:
                 raise LoadError(*pos, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels", "records are shallow; check the indentation")

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from ..context import Context
+from ..textnorm import normalise
 from .base import Rule
+
+
+MIN_QUOTE = 8
 
 
 def check(ctx: Context) -> None:
@@ -13,6 +17,9 @@ def check(ctx: Context) -> None:
             snapshot = ctx.snapshots.get(cite.get("source"))  # type: ignore[arg-type]
             if snapshot is None:
                 continue  # the reference or snapshot rule reports why
+            if len(normalise(cite["quote"])) < MIN_QUOTE:
+                ctx.report(record, ("citations", i, "quote"), "quote-not-found", "quote is empty or too short to check", f"quote at least {MIN_QUOTE} characters of the source")
+                continue
             found = snapshot.find(cite["quote"])
             if found is None:
                 number, passage, ratio = snapshot.closest(cite["quote"])
