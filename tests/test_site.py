@@ -147,3 +147,48 @@ def test_chart_data_equals_the_facts_it_names(project: Path) -> None:
         assert row["Value"].endswith(f"{value}%")
     svg = (project / "site" / "charts" / "metric-country-a-widget-share.svg").read_text(encoding="utf-8")
     assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+
+
+INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("once")
+    facts = tmp / "facts"
+    shutil.copytree(FIXTURES / "mini", facts)
+    project = make_project(tmp, facts, FIXTURES / "mini-docs")
+    assert build(project) == 0
+    return project
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_any_adversarial_file_fails_the_build_before_writing_and_keeps_the_site(built_once: Path, case: Path) -> None:
+    from build_scripts.paths import RECORD_DIRS
+
+    before = _tree(built_once / "site")
+    generated_before = _tree(built_once / "docs")
+    target = built_once / "facts" / RECORD_DIRS[case.parent.name] / case.name
+    shutil.copy(case, target)
+    try:
+        assert build(built_once) == 1
+        assert _tree(built_once / "site") == before
+        assert _tree(built_once / "docs") == generated_before
+    finally:
+        target.unlink()
+
+
+def _scripts_and_handlers(site: Path) -> set[str]:
+    found: set[str] = set()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found.update(re.findall(r"<script\b[^>]*>", text))
+        found.update(m.lower() for m in re.findall(r"\s(on[a-z]+)\s*=", text))
+    return found
+
+
+def test_built_site_has_no_script_or_handler_the_templates_and_theme_did_not_put_there(project: Path, tmp_path: Path) -> None:
+    assert build(project, tmp_path / "clean") == 0
+    clean = _scripts_and_handlers(tmp_path / "clean")
+    test_hostile_text_renders_inert(project)
+    assert _scripts_and_handlers(project / "site") == clean
