@@ -1,6 +1,6 @@
 """Subcommands. Each module has `register(subparsers)`; add a module here to add a command."""
 from __future__ import annotations
 
-from . import build, contrib, validate
+from . import bench, build, contrib, validate
 
-MODULES = (validate, build, contrib)
+MODULES = (validate, build, contrib, bench)
