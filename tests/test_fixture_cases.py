@@ -57,3 +57,24 @@ def test_every_case_folder_is_a_record_kind() -> None:
     for kind in ("valid", "invalid"):
         for folder in (FIXTURES / kind).iterdir():
             assert folder.name in RECORD_DIRS, folder
+
+
+def test_fast_schema_check_agrees_with_jsonschema_on_every_fixture() -> None:
+    """The compiled validator only decides whether the full one runs: they must never disagree on validity."""
+    from build_scripts.load.yamlsafe import LoadError, load_bytes
+    from build_scripts.validate.schema import fast_validator, validator
+
+    checked = 0
+    for path in sorted(FIXTURES.rglob("*.yaml")) + sorted((FIXTURES.parent.parent / "facts").rglob("*.yaml")):
+        kind = {"facts": "fact", "sources": "source", "entities": "entity", "metrics": "metric"}.get(path.parent.name, path.parent.name)
+        if kind not in ("fact", "source", "entity", "metric"):
+            continue
+        try:
+            data = load_bytes(path.read_bytes()).data
+        except LoadError:
+            continue
+        fast = fast_validator(kind)
+        assert fast is not None
+        assert fast.is_valid(data) == validator(kind).is_valid(data), path
+        checked += 1
+    assert checked > 300

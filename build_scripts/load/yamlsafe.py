@@ -147,45 +147,51 @@ class _Builder:
 
     def _node(self) -> Any:
         # An explicit stack: deep nesting must become an error, never a stack overflow.
+        # Hot loop: one pass per parser event, so classes and methods are bound to locals.
+        get_event, positions = self.parser.get_event, self.doc.positions
+        scalar_t, mapping_t, alias_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.AliasEvent
+        end_types = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         root: list[Any] = []
         stack: list[tuple[Any, Path, dict[str, int]]] = [(root, (), {})]
         pending_key: list[str | None] = [None]
         while True:
-            event = self._event()
-            mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            event = get_event()
+            kind = type(event)
+            if kind in end_types:
                 stack.pop()
                 pending_key.pop()
                 if len(stack) == 1:
                     return root[0]
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            if kind is alias_t:
                 raise LoadError(*pos, "yaml-anchor", f"alias *{event.anchor} is not allowed", "write the value out in full")
-            if getattr(event, "anchor", None):
+            if event.anchor:
                 raise LoadError(*pos, "yaml-anchor", f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full")
-            tag = getattr(event, "tag", None)
+            tag = event.tag
             if tag is not None and tag != "!":
                 raise LoadError(*pos, "yaml-tag", f"tag {tag} is not allowed", "remove the tag; quote the value if it should be text")
             container, path, seen = stack[-1]
-            if isinstance(container, dict) and pending_key[-1] is None:
+            is_map = type(container) is dict
+            if is_map and pending_key[-1] is None:
                 pending_key[-1] = self._key(event, pos, path, seen)
                 continue
-            if isinstance(container, dict):
+            if is_map:
                 child_path: Path = (*path, pending_key[-1])  # type: ignore[arg-type]
             elif container is root:
                 child_path = ()
             else:
                 child_path = (*path, len(container))
-            self.doc.positions[child_path] = pos
-            if isinstance(event, yaml.ScalarEvent):
+            positions[child_path] = pos
+            if kind is scalar_t:
                 self._put(container, pending_key, _scalar(event, pos))
                 if container is root:
                     return root[0]  # a document that is a single scalar
                 continue
             if len(stack) > MAX_DEPTH:
                 raise LoadError(*pos, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels", "records are shallow; check the indentation")
-            child: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            child: Any = {} if kind is mapping_t else []
             self._put(container, pending_key, child)
             stack.append((child, child_path, {}))
             pending_key.append(None)

@@ -17,6 +17,7 @@ class Context:
     corpus: RawCorpus
     today: dt.date
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _strings: dict[int, list[tuple[Path, str]]] = field(default_factory=dict)
 
     @cached_property
     def ids(self) -> dict[str, dict[str, RawRecord]]:
@@ -51,6 +52,13 @@ class Context:
                 except UnicodeDecodeError:
                     continue
         return out
+
+    def strings(self, record: RawRecord) -> list[tuple[Path, str]]:
+        """Every text value of a record, collected once for all the rules that read text."""
+        key = id(record)
+        if key not in self._strings:
+            self._strings[key] = strings(record.doc.data)
+        return self._strings[key]
 
     def report(self, record: RawRecord, path: Path, rule: str, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error") -> None:
         line, col = record.doc.locate(path, key=key)

@@ -26,7 +26,23 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(by_file[SCHEMA_FILES[kind]], registry=registry)
 
 
+@cache
+def fast_validator(kind: str) -> Any:
+    """A compiled validator that only answers valid or not: most records are valid, and this is 100 times faster.
+    Only a record it rejects goes through jsonschema, whose errors we turn into located, human messages."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # the pure-Python path gives the same results, only slower
+        return None
+    _, by_file = schemas_registry()
+    registry = jsonschema_rs.Registry([(s["$id"], s) for s in by_file.values()])
+    return jsonschema_rs.Draft202012Validator(by_file[SCHEMA_FILES[kind]], registry=registry)
+
+
 def check_record(record: RawRecord) -> Iterator[Diagnostic]:
+    fast = fast_validator(record.kind)
+    if fast is not None and fast.is_valid(record.doc.data):
+        return
     for error in validator(record.kind).iter_errors(record.doc.data):
         yield _diagnostic(record, error)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..context import Context, strings
+from ..context import Context
 from .base import Rule
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -21,8 +21,13 @@ _SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)\s*:")
 _VERBATIM = {"quote"}
 
 
-def problem(text: str, verbatim: bool) -> tuple[int, str, str] | None:
-    """(offset, message, hint) for the first problem in `text`."""
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def _characters(text: str) -> tuple[int, str, str] | None:
+    if text.isascii():  # most text: one regex instead of a loop over every character
+        m = _ASCII_CONTROL.search(text)
+        return (m.start(), f"control character U+{ord(m.group()):04X}", "delete it") if m else None
     for at, ch in enumerate(text):
         if ch in _BIDI:
             return at, f"bidirectional control character U+{ord(ch):04X}", "delete it: it can make text display differently from what it says"
@@ -31,7 +36,15 @@ def problem(text: str, verbatim: bool) -> tuple[int, str, str] | None:
         cat = unicodedata.category(ch)
         if (cat == "Cc" and ch != "\n") or cat in ("Co", "Cn", "Cs"):
             return at, f"control or unassigned character U+{ord(ch):04X}", "delete it"
-    if unicodedata.normalize("NFC", text) != text:
+    return None
+
+
+def problem(text: str, verbatim: bool) -> tuple[int, str, str] | None:
+    """(offset, message, hint) for the first problem in `text`."""
+    found = _characters(text)
+    if found:
+        return found
+    if not unicodedata.is_normalized("NFC", text):
         return 0, "text is not in Unicode normal form NFC", "retype the accented letters, or run python -m build_scripts fmt"
     if verbatim:
         return None
@@ -48,7 +61,7 @@ def problem(text: str, verbatim: bool) -> tuple[int, str, str] | None:
 def check(ctx: Context) -> None:
     records = ctx.corpus.all_records() + ([ctx.corpus.topics] if ctx.corpus.topics else [])
     for record in records:
-        for path, text in strings(record.doc.data):
+        for path, text in ctx.strings(record):
             verbatim = bool(path) and path[-1] in _VERBATIM
             found = problem(text, verbatim)
             if found:
