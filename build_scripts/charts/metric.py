@@ -51,7 +51,7 @@ def build(metric: Metric, facts: list[Fact], corpus: Corpus, style: str = "bar")
             color=alt.Color("source_kind:N", title="Kind of source", scale=alt.Scale(range=PALETTE), legend=alt.Legend(orient="bottom")),
             tooltip=tooltip,
         ) + base.mark_text(align="left", dx=4, fontSize=11).encode(x="value:Q", y=alt.Y("label:N", sort=order), text="shown:N")
-    spec = theme(marks, metric.name).to_dict()
+    spec = theme(marks, metric.name).to_dict(validate=False)  # validated against Vega-Lite in the tests, not on every build
     values = "; ".join(f"{d['label']}: {d['shown']}" for d in data)
     description = f"{'Line' if style == 'timeline' else 'Bar'} chart of {len(data)} value{'s' if len(data) != 1 else ''} reported for {metric.name}. {values}."
     chart_id = f"metric-{metric.id}"

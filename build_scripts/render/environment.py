@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,10 +15,16 @@ from ..transform import present
 from .escape import attr, finalize, href, md_text, safe_title, yaml_str
 
 
+@lru_cache(maxsize=4096)
+def _relative_dir(target_dir: str, here_dir: str) -> str:
+    rel = posixpath.relpath(target_dir or ".", here_dir or ".")
+    return "" if rel == "." else rel + "/"
+
+
 def link(text: Any, target: str, here: str) -> Markup:
     """A Markdown link from docs page `here` to docs file `target`, both docs-relative paths."""
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return Markup(f"[{md_text(text)}]({rel})")
+    folder, _, name = target.rpartition("/")
+    return Markup(f"[{md_text(text)}]({_relative_dir(folder, posixpath.dirname(here))}{name})")
 
 
 def table_row(cells: list[Any]) -> Markup:

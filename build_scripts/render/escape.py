@@ -19,10 +19,12 @@ _WS = re.compile(r"\s+")
 _TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/\-\u2013\u2014\u2019]", re.UNICODE)
 
 
+_MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
+
+
 def md_text(value: Any) -> Markup:
     """Plain text as inert Markdown: every syntax character becomes a numeric character reference."""
-    text = _WS.sub(" ", str(value))
-    return Markup("".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in text))
+    return Markup(_WS.sub(" ", str(value)).translate(_MD_TABLE))
 
 
 def attr(value: Any) -> Markup:

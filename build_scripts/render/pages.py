@@ -107,9 +107,13 @@ def source_pages(index: SiteIndex, out: Output) -> None:
 
 def entity_pages(index: SiteIndex, out: Output) -> None:
     actors = {a.id for a in index.timeline_actors}
+    members: dict[str, list[tuple[Any, Any]]] = {}
+    for person in index.corpus.entities.values():
+        for role in person.roles:
+            members.setdefault(role.organisation, []).append((person, role))
     for entity in index.corpus.entities.values():
         facts = index.by_entity.get(entity.id, [])
-        people = [(p, r) for p in index.corpus.entities.values() for r in p.roles if r.organisation == entity.id]
+        people = members.get(entity.id, [])
         timeline_page = f"timeline/actor-{entity.id}.md" if entity.id in actors else None
         for page in paginate(facts, f"entities/{entity.id}.md", lambda n, e=entity.id: f"entities/pages/{e}-{n}.md"):
             out[page.path] = render(
@@ -158,43 +162,59 @@ def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
     groups: list[tuple[str, list[Fact], str, str, dict[str, Any] | None]] = [
         ("index", index.events, "Timeline", "Every dated event, statement and measure in the fact base, in date order, grouped by month.", filters),
     ]
+    by_actor: dict[str, list[Fact]] = {}
+    by_topic: dict[str, list[Fact]] = {}
+    for fact in index.events:  # one pass, not one per actor and topic
+        for actor_entity in index.actors(fact):
+            by_actor.setdefault(actor_entity.id, []).append(fact)
+        for topic_id in fact.topics:
+            by_topic.setdefault(topic_id, []).append(fact)
     for actor in index.timeline_actors:
-        events = [f for f in index.events if actor in index.actors(f)]
+        events = by_actor.get(actor.id, [])
         groups.append((f"actor-{actor.id}", events, f"Timeline: {actor.name}", f"Events involving {actor.name}, in date order.", None))
     for topic in filters["topics"]:
         tid = topic[1].removeprefix("timeline/topic-").removesuffix(".md")
-        events = [f for f in index.events if tid in f.topics]
+        events = by_topic.get(tid, [])
         groups.append((f"topic-{tid}", events, f"Timeline: {topic[0]}", f"Events on {topic[0].lower()}, in date order.", None))
     for name, events, title, description, group_filters in groups:
-        months: dict[str, list[Fact]] = {}
-        for fact in events:
-            assert fact.date is not None
-            months.setdefault(fact.date.month, []).append(fact)
-        month_items = list(months.items())
         first = f"timeline/{name}.md"
-        for page in paginate(month_items, first, lambda n, g=name: f"timeline/pages/{g}-{n}.md", size=max(1, settings.PAGE_SIZE // 10)):
+        # Pages hold a fixed number of events, so no page grows with the corpus; a month may continue overleaf.
+        for page in paginate(events, first, lambda n, g=name: f"timeline/pages/{g}-{n}.md"):
             here = page.path
+            months: dict[str, list[Fact]] = {}
+            for fact in page.items:
+                assert fact.date is not None
+                months.setdefault(fact.date.month, []).append(fact)
             items = [
                 (present.month_title(month), [
                     {"fact": f, "note": f"e-{f.id}", "citation": footnote(f, index.corpus, here), "actors": index.actors(f)} for f in facts
                 ])
-                for month, facts in page.items
+                for month, facts in months.items()
             ]
             chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart and name == "index" and page.number == 1 else None
-            out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None,
+            out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None, search_exclude=True,
                                page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md)
     return chart
 
 
 def list_page(out: Output, index: SiteIndex, path: str, title: str, description: str, *, links: list[Any] | None = None,
               facts: Sequence[Fact] | None = None, intro: Markup | None = None, hide_toc: bool = False) -> None:
-    if facts is None:
-        out[path] = render("list.md.j2", title=title, description=description, links=links, page=None, here=path, index=index, intro=intro, hide_toc=hide_toc)
-        return
+    """An index page, split over pages of at most PAGE_SIZE entries so that none grows with the corpus.
+    Fact lists repeat text that fact pages hold, so they stay out of the search index."""
     stem = path.removesuffix(".md").replace("/", "-")
-    for page in paginate(facts, path, lambda n: f"{path.split('/')[0]}/pages/{stem}-{n}.md"):
-        out[page.path] = render("list.md.j2", title=title, description=description, links=links if page.number == 1 else None,
-                                page=page, here=page.path, index=index, intro=intro if page.number == 1 else None, hide_toc=hide_toc)
+    folder = path.split("/")[0]
+    if facts is not None:
+        for page in paginate(facts, path, lambda n: f"{folder}/pages/{stem}-{n}.md"):
+            out[page.path] = render("list.md.j2", title=title, description=description, links=None, page=page, here=page.path, index=index,
+                                    intro=intro if page.number == 1 else None, hide_toc=hide_toc, search_exclude=True)
+        return
+    flat = [(group, item) for group, items in links or [] for item in items]
+    for page in paginate(flat, path, lambda n: f"{folder}/pages/{stem}-{n}.md"):
+        grouped: dict[str, list[Any]] = {}
+        for group, item in page.items:
+            grouped.setdefault(group, []).append(item)
+        out[page.path] = render("list.md.j2", title=title, description=description, links=list(grouped.items()), page=page if page.count > 1 else None,
+                                here=page.path, index=index, intro=intro if page.number == 1 else None, hide_toc=hide_toc, search_exclude=False, pager_only=True)
 
 
 def index_pages(index: SiteIndex, out: Output, charts: list[Chart]) -> None:
@@ -218,11 +238,22 @@ def index_pages(index: SiteIndex, out: Output, charts: list[Chart]) -> None:
     metric_links = [(m.name, f"metrics/{m.id}.md", present.spread(index.by_metric.get(m.id, []))) for m in sorted(corpus.metrics.values(), key=lambda m: m.name)]
     list_page(out, index, "metrics/index.md", "Figures and disputes", "Every measured quantity, with the spread of what sources report. Where sources disagree, all values are shown.", links=[("", metric_links)])
     topic_links = [(t.title, f"topics/{t.id}.md", f"{len(index.by_topic.get(t.id, []))} facts. {t.description}") for t in sorted(corpus.topics.values(), key=lambda t: t.title)]
-    list_page(out, index, "topics/index.md", "Topics", "Facts filed by topic.", links=[("", topic_links)])
+    list_page(out, index, "topics/index.md", "Topics", "Facts filed by topic. The figures are also tagged by topic on the tags page.", links=[("", topic_links), ("Tags", [("Figures by tag", "tags.md", "")])])
     for topic in corpus.topics.values():
         list_page(out, index, f"topics/{topic.id}.md", f"Topic: {topic.title}", topic.description, facts=index.by_topic.get(topic.id, []))
-    chart_md = Markup("\n\n".join(render("chart.md.j2", chart=c, here="charts/index.md") for c in charts))
-    list_page(out, index, "charts/index.md", "Charts", "Every chart on the site, each drawn from facts only, with its data table and downloads.", intro=chart_md)
+    chart_pages(out, index, charts)
+
+
+CHARTS_PER_PAGE = 8
+
+
+def chart_pages(out: Output, index: SiteIndex, charts: list[Chart]) -> None:
+    """Every chart with its table and downloads, a few per page so that no page grows with the corpus."""
+    description = "Every chart on the site, each drawn from facts only, with its data table and downloads."
+    for page in paginate(charts, "charts/index.md", lambda n: f"charts/pages/charts-{n}.md", size=CHARTS_PER_PAGE):
+        body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path) for c in page.items))
+        out[page.path] = render("list.md.j2", title="Charts", description=description, links=None, page=Page([], page.number, page.count, page.path, page.prev, page.next),
+                                here=page.path, index=index, intro=body, hide_toc=False, search_exclude=True, pager_only=True)
 
 
 def data_files(index: SiteIndex, out: Output, raw_records: dict[str, list[dict[str, Any]]], schemas: dict[str, bytes], snapshots: dict[str, bytes]) -> None:

@@ -73,10 +73,18 @@ class SiteIndex:
                 table[fid].append(page)
         return table
 
+    @cached_property
+    def _related_back(self) -> dict[str, set[str]]:
+        """Fact id -> facts that name it as related: computed once, not once per fact (which is quadratic)."""
+        back: dict[str, set[str]] = defaultdict(set)
+        for other in self.corpus.facts.values():
+            for rid in other.related:
+                back[rid].add(other.id)
+        return back
+
     def related(self, fact: Fact) -> list[Fact]:
         """Facts named as related (either way) and facts on the same metric."""
-        ids: set[str] = set(fact.related)
-        ids.update(other.id for other in self.corpus.facts.values() if fact.id in other.related)
+        ids: set[str] = set(fact.related) | self._related_back.get(fact.id, set())
         if fact.statistic:
             ids.update(f.id for f in self.by_metric.get(fact.statistic.metric, []))
         ids.discard(fact.id)
@@ -101,9 +109,17 @@ class SiteIndex:
                 counts[actor.id] += 1
         return [self.corpus.entities[i] for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    @cached_property
+    def _entity_back(self) -> dict[str, set[str]]:
+        back: dict[str, set[str]] = defaultdict(set)
+        for other in self.corpus.entities.values():
+            for rid in list(other.related) + [r.organisation for r in other.roles]:
+                back[rid].add(other.id)
+        return back
+
     def entity_related(self, entity: Entity) -> list[Entity]:
         ids = set(entity.related) | {r.organisation for r in entity.roles}
-        ids.update(e.id for e in self.corpus.entities.values() if entity.id in e.related or any(r.organisation == entity.id for r in e.roles))
+        ids.update(self._entity_back.get(entity.id, set()))
         ids.discard(entity.id)
         return sorted((self.corpus.entities[i] for i in ids if i in self.corpus.entities), key=lambda e: e.name.lower())
 
