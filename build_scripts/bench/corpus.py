@@ -42,7 +42,7 @@ def write(root: Path, facts: int, seed: int = 7) -> Path:
             "schema_version": 1, "id": f"fact-{f}", "revision": 1, "kind": "statistic" if stat else ["event", "statement", "claim"][f % 3],
             "claim": f"Synthetic claim {f}: " + _sentence(rng, 16), "date": f"2025-{1 + f % 12:02d}-{1 + f % 28:02d}",
             **({"speaker": entities[f % n_entities]} if not stat and f % 3 == 1 else {}),
-            **({"statistic": {"metric": metrics[f % n_metrics], "value": rng.randint(1, 99), "qualifier": "about", "unit": "percent", "period": "2024", "subject": entities[0]}} if stat else {}),
+            **({"statistic": {"metric": metrics[(f // 3) % n_metrics], "value": rng.randint(1, 99), "qualifier": "about", "unit": "percent", "period": "2024", "subject": entities[0]}} if stat else {}),
             "entities": sorted({entities[f % n_entities], entities[(f * 7) % n_entities]}), "topics": [TOPICS[f % len(TOPICS)]],
             "citations": [{"source": f"source-{s}", "quote": quote, "locator": f"paragraph {len(paragraphs[s])}"}],
             "status": "current",
