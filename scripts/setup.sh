@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Create .venv and install pinned dependencies. Usage: scripts/setup.sh [requirements file]
+# Create .venv and install the locked dependencies, every file checked against its hash.
+# Usage: scripts/setup.sh [requirements.lock | requirements-dev.lock]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-req="${1:-requirements.txt}"
+lock="${1:-requirements.lock}"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-stamp=".venv/.installed-$(sha256sum "$req" requirements.txt | sha256sum | cut -c1-16)"
+stamp=".venv/.installed-$(sha256sum "$lock" | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$req"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
   touch "$stamp"
 fi

@@ -2,7 +2,7 @@
 # Set up and run every test: Python packages, Debian's chromium for the browser tests, axe-core from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh requirements-dev.txt
+bash scripts/setup.sh requirements-dev.lock
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "could not install chromium" >&2

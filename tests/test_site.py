@@ -192,3 +192,13 @@ def test_built_site_has_no_script_or_handler_the_templates_and_theme_did_not_put
     clean = _scripts_and_handlers(tmp_path / "clean")
     test_hostile_text_renders_inert(project)
     assert _scripts_and_handlers(project / "site") == clean
+
+
+def test_changing_a_fact_value_changes_every_page_that_cites_it(project: Path) -> None:
+    assert build(project) == 0
+    fact = project / "facts" / "facts" / "country-a-widget-share-70-mini-wire.yaml"
+    fact.write_text(fact.read_text(encoding="utf-8").replace("value: 70", "value: 74"), encoding="utf-8")
+    assert build(project) == 0
+    for page in ("index.html", "facts/country-a-widget-share-70-mini-wire/index.html", "metrics/country-a-widget-share/index.html"):
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert "about 74%" in html and "about 70%" not in html, page
