@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,46 +24,30 @@ class SiteIndex:
     def facts_sorted(self) -> list[Fact]:
         return sorted(self.corpus.facts.values(), key=fact_sort_key)
 
-    def _group(self, keys: dict[str, list[str]]) -> dict[str, list[Fact]]:
-        return {k: sorted((self.corpus.facts[i] for i in set(v)), key=fact_sort_key) for k, v in keys.items()}
+    def _group_by(self, keys_of: Callable[[Fact], Iterable[str]]) -> dict[str, list[Fact]]:
+        """Facts grouped under every key `keys_of` gives them, each group in fact order."""
+        groups: dict[str, set[str]] = defaultdict(set)
+        for fact in self.corpus.facts.values():
+            for key in keys_of(fact):
+                groups[key].add(fact.id)
+        return {k: sorted((self.corpus.facts[i] for i in ids), key=fact_sort_key) for k, ids in groups.items()}
 
     @cached_property
     def by_entity(self) -> dict[str, list[Fact]]:
-        keys: dict[str, list[str]] = defaultdict(list)
-        for fact in self.corpus.facts.values():
-            for eid in fact.entities:
-                keys[eid].append(fact.id)
-            if fact.speaker:
-                keys[fact.speaker].append(fact.id)
-            for cite in fact.citations:
-                for who in cite.attributed_to:
-                    if who.entity:
-                        keys[who.entity].append(fact.id)
-        return self._group(keys)
+        """Everything a fact is about: its entities, its speaker and whom its citations credit."""
+        return self._group_by(lambda f: [*f.entities, *([f.speaker] if f.speaker else []), *(w.entity for c in f.citations for w in c.attributed_to if w.entity)])
 
     @cached_property
     def by_source(self) -> dict[str, list[Fact]]:
-        keys: dict[str, list[str]] = defaultdict(list)
-        for fact in self.corpus.facts.values():
-            for cite in fact.citations:
-                keys[cite.source].append(fact.id)
-        return self._group(keys)
+        return self._group_by(lambda f: [c.source for c in f.citations])
 
     @cached_property
     def by_metric(self) -> dict[str, list[Fact]]:
-        keys: dict[str, list[str]] = defaultdict(list)
-        for fact in self.corpus.facts.values():
-            if fact.statistic:
-                keys[fact.statistic.metric].append(fact.id)
-        return self._group(keys)
+        return self._group_by(lambda f: [f.statistic.metric] if f.statistic else [])
 
     @cached_property
     def by_topic(self) -> dict[str, list[Fact]]:
-        keys: dict[str, list[str]] = defaultdict(list)
-        for fact in self.corpus.facts.values():
-            for topic in fact.topics:
-                keys[topic].append(fact.id)
-        return self._group(keys)
+        return self._group_by(lambda f: f.topics)
 
     @cached_property
     def cited_by(self) -> dict[str, list[str]]:
