@@ -7,7 +7,9 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,31 @@ class Chart:
 
     def spec_json(self) -> str:
         return json.dumps(self.spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@cache
+def _code_version() -> str:
+    """A hash of the chart code itself, so that changing how charts are drawn invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached(inputs: Any, make: Callable[[], Chart | None], cache_dir: Path = CACHE / "charts") -> Chart | None:
+    """The chart for these inputs, built with Altair and rendered only when no earlier build made the same one."""
+    key = hashlib.sha256(json.dumps([_code_version(), inputs], sort_keys=True, default=str).encode()).hexdigest()
+    path = cache_dir / f"chart-{key}.json"
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Chart(**{**data, "svg": Markup(data["svg"])})
+    chart = make()
+    if chart is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({**chart.__dict__, "svg": str(chart.svg)}, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+    return chart
 
 
 def theme(chart: alt.Chart, title: str) -> alt.Chart:

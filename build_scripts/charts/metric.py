@@ -7,7 +7,7 @@ import altair as alt
 
 from ..model import Corpus, Fact, Metric
 from ..transform import present
-from .base import PALETTE, Chart, render_svg, theme
+from .base import PALETTE, Chart, cached, render_svg, theme
 
 
 def rows(metric: Metric, facts: list[Fact], corpus: Corpus) -> list[dict[str, Any]]:
@@ -34,6 +34,11 @@ def build(metric: Metric, facts: list[Fact], corpus: Corpus, style: str = "bar")
     data = rows(metric, facts, corpus)
     if not data:
         return None
+    spread = present.spread(facts)
+    return cached(["metric", metric.id, metric.name, metric.unit, style, spread, data], lambda: _make(metric, data, style, spread))
+
+
+def _make(metric: Metric, data: list[dict[str, Any]], style: str, spread: str) -> Chart:
     unit = present.amount(0, metric.unit).replace("0", "").strip() or metric.unit
     base = alt.Chart(alt.Data(values=data))
     tooltip = ["label:N", "shown:N", "period:N", "fact:N"]
@@ -57,7 +62,7 @@ def build(metric: Metric, facts: list[Fact], corpus: Corpus, style: str = "bar")
     chart_id = f"metric-{metric.id}"
     return Chart(
         id=chart_id, title=metric.name, description=description,
-        caption=f"{metric.name}: {present.spread(facts)} Each bar is one fact; sources are not averaged.",
+        caption=f"{metric.name}: {spread} Each bar is one fact; sources are not averaged.",
         columns=["Source", "Value", "Period", "Kind of source", "Fact"],
         table=[[d["label"], d["shown"], d["period"], d["source_kind"], d["fact"]] for d in data],
         fact_ids=[d["fact"] for d in data], spec=spec, svg=render_svg(spec, chart_id, metric.name, description),
