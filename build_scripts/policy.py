@@ -13,15 +13,6 @@ MEASURED_KINDS = ("measured", "estimate")
 # How far "about" reaches either side of the number, as a share of it.
 ABOUT = 0.05
 
-# Status by policy, in order of precedence: (basis, status it sets).
-BASES = {
-    "machine-written": "unverified",
-    "sources-disagree": "disputed",
-    "source-contradicts-itself": "disputed",
-    "single-source-unattributed": "unverified",
-    "replaced": "superseded",
-    "withdrawn": "retracted",
-}
 
 
 @dataclass(frozen=True)
@@ -29,7 +20,7 @@ class Figure:
     """What a statistic says, reduced to what comparison needs."""
 
     fact: str
-    source: str
+    origin: str  # whose figure: the original its citation credits, else the source
     subject: str
     period: str | None
     value: float
@@ -56,8 +47,8 @@ def same_quantity(a: Figure, b: Figure) -> bool:
 
 
 def disagree(a: Figure, b: Figure) -> bool:
-    """Two sources' figures for one quantity that cannot both be right: the values their words allow do not meet."""
-    if a.source == b.source or not same_quantity(a, b):
+    """Two origins' figures for one quantity that cannot both be right: the values their words allow do not meet."""
+    if a.origin == b.origin or not same_quantity(a, b):
         return False
     alo, alo_x, ahi, ahi_x = a.interval()
     blo, blo_x, bhi, bhi_x = b.interval()

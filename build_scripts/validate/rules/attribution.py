@@ -12,6 +12,7 @@ from functools import cached_property
 from ..context import Context
 from ..textnorm import normalise
 from .base import Rule
+from .quotes import MIN_QUOTE
 
 # Verbs and phrases by which a claim names the origin of what it reports.
 _BEFORE = r"(?:according to|citing|relaying|quoting|as reported by|reported by)\s+(?:the\s+)?"
@@ -85,7 +86,8 @@ def check(ctx: Context) -> None:
                     ctx.report(record, ("citations", i, "attributed_to", j, "name"), "attribution-unnamed", f"the quote does not name '{name}'", "credit only whom the text names: extend the quote to the words that credit them, or remove the credit")
             last = chain[-1] if chain else None
             origin = (last.get("entity") or normalise(str(last.get("name"))).casefold()) if last else None
-            origins.setdefault((str(cite.get("source")), quote), []).append((record.rel, origin, str(data.get("id"))))
+            if len(quote) >= MIN_QUOTE:  # a blank or tiny quote overlaps everything; the quote rule reports it
+                origins.setdefault((str(cite.get("source")), quote), []).append((record.rel, origin, str(data.get("id"))))
         if isinstance(data.get("speaker"), str):
             credited.add(data["speaker"])
         claim = data.get("claim")
@@ -99,23 +101,24 @@ def check(ctx: Context) -> None:
 
 
 def _conflicts(ctx: Context, origins: dict[tuple[str, str], list[tuple[str, str | None, str]]]) -> None:
-    """One sentence, two originals: every fact quoting a passage that another fact's quote contains must agree on its origin."""
+    """One passage, one origin: facts quoting the same words of a source (one quote containing the other) must
+    credit them alike. Both sides are reported: the validator cannot know which of them the text supports."""
     by_source: dict[str, list[tuple[str, list[tuple[str, str | None, str]]]]] = {}
     for (source, quote), uses in origins.items():
         by_source.setdefault(source, []).append((quote, uses))
     records = {r.rel: r for r in ctx.corpus.records.get("fact", [])}
+    reported: set[tuple[str, str]] = set()
     for passages in by_source.values():
         for quote, uses in passages:
-            for other, other_uses in passages:
-                if other is quote or quote not in other:
-                    continue
-                for rel, origin, fid in uses:
-                    clash = next(((o_fid, o_origin) for _, o_origin, o_fid in other_uses if o_origin != origin), None)
-                    if clash:
-                        ctx.report(records[rel], ("citations",), "attribution-conflict", f"fact '{clash[0]}' quotes the same words and credits them to {clash[1] or 'the source itself'}, this fact to {origin or 'the source itself'}", "one passage has one origin: make the two facts agree with the text")
-            if len({o for _, o, _ in uses}) > 1:
-                for rel, origin, _ in uses[1:]:
-                    ctx.report(records[rel], ("citations",), "attribution-conflict", f"another fact quotes the same words and credits them differently (here: {origin or 'the source itself'})", "one passage has one origin: make the facts agree with the text")
+            overlapping = [use for other, other_uses in passages if quote in other for use in other_uses]
+            for rel, origin, fid in uses:
+                for o_rel, o_origin, o_fid in overlapping:
+                    if o_origin == origin or o_fid == fid:
+                        continue
+                    for here, there, mine, theirs in ((rel, o_fid, origin, o_origin), (o_rel, fid, o_origin, origin)):
+                        if (here, there) not in reported:
+                            reported.add((here, there))
+                            ctx.report(records[here], ("citations",), "attribution-conflict", f"fact '{there}' quotes the same words and credits them to {theirs or 'the source itself'}, this fact to {mine or 'the source itself'}", "one passage has one origin: make the facts agree with the text")
 
 
 RULE = Rule("attribution", "Credited names are in the quote; a claim names no origin its citations do not credit; one passage has one origin.", check)

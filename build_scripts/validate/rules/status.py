@@ -23,6 +23,15 @@ def _sources(ctx: Context, data: dict[str, object]) -> list[dict[str, object]]:
     return out
 
 
+def _origin(cite: dict[str, object]) -> str:
+    """Whose figure it is: the original the citation credits, else the source itself."""
+    chain = [w for w in cite.get("attributed_to") or [] if isinstance(w, dict)]  # type: ignore[attr-defined]
+    if chain:
+        last = chain[-1]
+        return str(last.get("entity") or last.get("name"))
+    return str(cite.get("source"))
+
+
 def _figures(ctx: Context) -> dict[str, list[Figure]]:
     """Measured figures on metrics of competing estimates, by metric."""
     metrics = ctx.ids.get("metric", {})
@@ -40,7 +49,7 @@ def _figures(ctx: Context) -> dict[str, list[Figure]]:
         if data.get("status") in _SETTLED or not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
         out.setdefault(str(stat["metric"]), []).append(
-            Figure(str(data.get("id")), str(cites[0].get("source")), str(stat.get("subject")), stat.get("period"), float(value), str(stat.get("qualifier")))
+            Figure(str(data.get("id")), _origin(cites[0]), str(stat.get("subject")), stat.get("period"), float(value), str(stat.get("qualifier")))
         )
     return out
 
