@@ -2,7 +2,7 @@
 
 - every source cited is machine-written: unverified (machine-written);
 - a figure that other sources contradict for the same quantity: disputed (sources-disagree), and only then;
-- a measured or estimated figure from one source that credits no one: unverified (single-source-unattributed).
+- a measured or estimated figure from one source that credits no named origin: unverified (single-source-unattributed).
 """
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def expected(ctx: Context, record: RawRecord, contradicted: bool) -> tuple[str, 
         return "disputed", "sources-disagree"
     stat = data.get("statistic")
     cites = [c for c in data.get("citations") or [] if isinstance(c, dict)]
-    credited = any(c.get("attributed_to") for c in cites)
+    # A named origin is one with an entity record: "experts" or "analysts" name no one a reader could check.
+    credited = any(isinstance(w, dict) and w.get("entity") for c in cites for w in c.get("attributed_to") or [])
     if isinstance(stat, dict) and stat.get("value_kind") in MEASURED_KINDS and len({c.get("source") for c in cites}) == 1 and not credited:
         return "unverified", "single-source-unattributed"
     return None
