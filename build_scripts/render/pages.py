@@ -199,10 +199,13 @@ def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
 def _undated(index: SiteIndex, here: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """Events reported without a date, grouped by the report that carries them: placed by what is known."""
     groups: dict[str, list[dict[str, Any]]] = {}
+    paged = {a.id for a in index.timeline_actors}
     for fact in index.undated_events:
         source = index.corpus.sources[fact.citations[0].source]
         label = f"Reported by {present.date_text(source.published)} ({source.publisher})"
-        groups.setdefault(label, []).append({"fact": fact, "note": f"e-{fact.id}", "citation": footnote(fact, index.corpus, here), "actors": index.actors(fact)})
+        # Only actors with a timeline page of their own are links: one seen only in undated reports has none.
+        actors = [a for a in index.actors(fact) if a.id in paged]
+        groups.setdefault(label, []).append({"fact": fact, "note": f"e-{fact.id}", "citation": footnote(fact, index.corpus, here), "actors": actors})
     return sorted(groups.items())
 
 

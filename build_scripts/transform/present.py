@@ -45,7 +45,7 @@ STATUS_BASES = {
     "machine-written": "Every source cited for it is machine-written.",
     "sources-disagree": "Other sources give a different figure for the same quantity.",
     "source-contradicts-itself": "The source's own text contradicts it or is visibly wrong.",
-    "single-source-unattributed": "Only one source gives this figure, and it names no origin for it.",
+    "single-source-unattributed": "Only one source gives this figure, and it names no origin for it that a reader could check.",
     "replaced": "A newer fact replaces it.",
     "withdrawn": "It was withdrawn.",
 }
