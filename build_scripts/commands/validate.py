@@ -15,7 +15,8 @@ def run(args: argparse.Namespace) -> int:
     corpus, diags = validate(Path(args.facts))
     if args.base:
         try:
-            diags = sorted(set(diags + versioning.check(gitbase.records_at(paths.ROOT, args.base), corpus)))
+            base = gitbase.records_at(paths.ROOT, args.base), gitbase.snapshots_at(paths.ROOT, args.base)
+            diags = sorted(set(diags + versioning.check(base[0], corpus, base[1])))
         except gitbase.GitError as exc:
             print(f"git: {exc}")
             return 2

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.yamlsafe import LoadError, load_bytes
-from ..paths import RECORD_DIRS
+from ..paths import RECORD_DIRS, SNAPSHOT_DIR
 
 Records = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> data
 
@@ -38,6 +38,17 @@ def read_tree(repo: Path, rev: str, folder: str) -> dict[str, bytes]:
         files[path] = out[header_end + 1:header_end + 1 + size]
         pos = header_end + 1 + size + 1
     return files
+
+
+def snapshots_at(repo: Path, rev: str, facts_rel: str = "facts") -> dict[str, bytes]:
+    """Snapshot bytes by file name at `rev`: the gate compares them byte for byte."""
+    prefix = f"{facts_rel}/{SNAPSHOT_DIR}/"
+    return {path[len(prefix):]: raw for path, raw in read_tree(repo, rev, prefix.rstrip("/")).items() if "/" not in path[len(prefix):]}
+
+
+def working_snapshots(facts: Path) -> dict[str, bytes]:
+    folder = facts / SNAPSHOT_DIR
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt")) if p.is_file() and not p.is_symlink()} if folder.is_dir() and not folder.is_symlink() else {}
 
 
 def records_at(repo: Path, rev: str, facts_rel: str = "facts") -> Records:
