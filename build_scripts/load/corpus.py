@@ -14,6 +14,7 @@ from .yamlsafe import Document, LoadError, load_bytes
 RECORD_FILE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.yaml")
 SNAPSHOT_FILE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.txt")
 MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024
+MAX_RECORD_BYTES = 10 * 1024 * 1024  # the YAML loader refuses documents over its own, smaller cap
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _read_bytes(path: Path, base: Path, limit: int, diags: list[Diagnostic]) -> 
 
 def _read_record(kind: str, path: Path, base: Path, diags: list[Diagnostic]) -> RawRecord | None:
     rel = relative(path, base)
-    raw = _read_bytes(path, base, 10 * 1024 * 1024, diags)
+    raw = _read_bytes(path, base, MAX_RECORD_BYTES, diags)
     if raw is None:
         return None
     try:
