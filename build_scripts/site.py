@@ -25,13 +25,13 @@ def output_problems(site_dir: Path) -> list[Diagnostic]:
     diags = []
     for path in (site_dir, _scratch(site_dir), _old(site_dir), paths.CACHE, paths.CACHE / "charts"):
         if path.is_symlink() or (path.exists() and not path.is_dir()):
-            diags.append(Diagnostic(_shown(path), 1, 1, "output-path", "is a symbolic link or not a folder; the build never writes or deletes through it", f"remove {path.name} yourself if it is yours"))
+            diags.append(Diagnostic(_shown(path, site_dir.parent), 1, 1, "output-path", "is a symbolic link or not a folder; the build never writes or deletes through it", f"remove {path.name} yourself if it is yours"))
     return diags
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, base: Path) -> str:
     try:
-        return path.relative_to(paths.ROOT).as_posix()
+        return path.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 

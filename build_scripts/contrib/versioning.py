@@ -70,17 +70,22 @@ def _vanished(kind: str, folder: str, rid: str, old: dict[str, Any], base_ids: d
 
 
 _DESCENT = {
-    "fact": "its history must begin with the old record's history",
+    "fact": "it must keep the old record's kind, begin with its history and share a citation with it",
     "source": "it must keep the old record's snapshot",
     "entity": "it must keep the old record's kind",
     "metric": "it must keep the old record's unit",
 }
 
 
+def _citations(fact: dict[str, Any]) -> set[tuple[Any, Any]]:
+    return {(c.get("source"), c.get("quote")) for c in fact.get("citations") or [] if isinstance(c, dict) and isinstance(c.get("quote"), str)}
+
+
 def descends(kind: str, old: dict[str, Any], new: dict[str, Any]) -> bool:
     if kind == "fact":
         old_history = old.get("history") or []
-        return bool(old_history) and (new.get("history") or [])[: len(old_history)] == old_history
+        return bool(old_history) and (new.get("history") or [])[: len(old_history)] == old_history and old.get("kind") == new.get("kind") \
+            and bool(_citations(old) & _citations(new))
     field = {"source": "snapshot", "entity": "kind", "metric": "unit"}[kind]
     return old.get(field) == new.get(field)
 

@@ -108,7 +108,8 @@ def read_page(path: Path, where: str, diags: list[Diagnostic]) -> str | None:
         diags.append(Diagnostic(where, 1, 1, "file-encoding", "page starts with a byte order mark", "save as UTF-8 without BOM"))
         return None
     if "\r" in text:
-        line = text.count("\n", 0, text.index("\r")) + 1
-        diags.append(Diagnostic(where, line, 1, "file-encoding", "carriage return in page: line endings must be LF", "save with Unix (LF) line endings"))
+        at = text.index("\r")
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        diags.append(Diagnostic(where, line, col, "file-encoding", "carriage return in page: line endings must be LF", "save with Unix (LF) line endings"))
         return None
     return text
