@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_scripts import markup, model, narrative
 from build_scripts.cli import main
@@ -216,3 +218,16 @@ def test_cli_new_fact_with_a_traversing_id_exits_cleanly(mini_facts: Path) -> No
     done = subprocess.run([sys.executable, "-m", "build_scripts", "new", "fact", "--source", "mini-wire-2025-05", "--quote", "Analysts said the share",
                            "--id", "../../x", "--facts", str(mini_facts)], capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=False)
     assert done.returncode == 1 and "Traceback" not in done.stderr and "must be lowercase" in done.stderr
+
+
+@given(st.text(alphabet=st.sampled_from(list('{}()"\'|`~<>!-8[]:#.= \nafx')), max_size=200))
+def test_any_page_text_is_tokenized_and_linted_without_crashing_and_leaves_no_raw_reference(text: str) -> None:
+    from build_scripts.load.tree import DocsTree
+
+    found = narrative.tokenize("p.md", text)
+    markup.check(DocsTree(Path("docs"), {"p.md": text}), {"p.md": found})
+    for ref in found.refs:
+        assert narrative.REFERENCE.fullmatch(text[ref.start:ref.end])
+    if not found.problems:  # an accepted page has no '{{' left that expansion would publish as raw braces
+        opens = [i for i in range(len(text) - 1) if text.startswith("{{", i)]
+        assert {ref.start for ref in found.refs} >= {i for i in opens if not any(a <= i < b for a, b in found.code)} - {r.start + 1 for r in found.refs}

@@ -8,6 +8,7 @@ from .. import model, paths
 from ..contrib import gitbase, versioning
 from ..generate import check_narrative
 from ..diagnostics import format_report, has_errors
+from ..site import output_problems
 from ..validate import validate
 
 
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     docs = Path(args.docs)
     if not has_errors(diags) and docs.is_dir():
         diags = sorted(set(diags + check_narrative(docs, model.build(corpus))[2]))
+    # The build refuses to write through a link at its output path; validate says so too.
+    diags = sorted(set(diags + output_problems(paths.SITE)))
     report = format_report(diags, args.format, corpus.files_checked)
     if report:
         print(report)

@@ -70,6 +70,13 @@ def load_docs(docs: Path) -> tuple[DocsTree, list[Diagnostic]]:
     diags = refuse_links(docs, base) + refuse_links(base / "includes", base)
     if diags or not docs.is_dir():
         return tree, diags
+    includes = base / "includes"
+    for path in sorted(includes.glob("*")) if includes.is_dir() else []:
+        # Appended to every page by pymdownx.snippets: Markdown only, and decodable, or MkDocs would crash mid-build.
+        if path.suffix != ".md":
+            diags.append(Diagnostic(_rel(path, base), 1, 1, "docs-file-type", "only .md files belong in includes/", "includes/ holds reviewed Markdown snippets"))
+        elif path.is_file():
+            read_page(path, _rel(path, base), diags)
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         rel = path.relative_to(docs)
         top = rel.parts[0]
