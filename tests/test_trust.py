@@ -231,3 +231,24 @@ def test_any_page_text_is_tokenized_and_linted_without_crashing_and_leaves_no_ra
     if not found.problems:  # an accepted page has no '{{' left that expansion would publish as raw braces
         opens = [i for i in range(len(text) - 1) if text.startswith("{{", i)]
         assert {ref.start for ref in found.refs} >= {i for i in opens if not any(a <= i < b for a, b in found.code)} - {r.start + 1 for r in found.refs}
+
+
+def test_a_linked_chart_cache_is_refused_like_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_scripts import paths, site
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / ".cache").symlink_to(outside)
+    monkeypatch.setattr(paths, "CACHE", tmp_path / ".cache")
+    problems = site.output_problems(tmp_path / "site")
+    assert [(d.path, d.rule) for d in problems] == [(".cache", "output-path")]
+
+
+def test_an_oversized_page_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from build_scripts.load.tree import MAX_PAGE_BYTES, load_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "big.md").write_bytes(b"# Big\n" + b"a" * MAX_PAGE_BYTES)
+    tree, diags = load_docs(docs)
+    assert [(d.path, d.rule) for d in diags] == [("docs/big.md", "file-too-large")] and not tree.pages
