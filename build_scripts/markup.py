@@ -21,7 +21,8 @@ _TAG = re.compile(r"<(?:/?[A-Za-z]|[!?])")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[^{}\n]*?\}")
 _ATTR_OK = re.compile(r"\{:?(?:[ \t]*[#.][A-Za-z][\w-]*)*[ \t]*\}")
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([ \t]*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.MULTILINE)
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.MULTILINE)
+_REF_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -71,8 +72,12 @@ def _page(where: str, text: str, found: Tokens) -> list[Diagnostic]:
         problem = address_problem(m.group(2), image=bool(m.group(1)))
         if problem:
             report(m.start(2), "docs-link", problem, "link with https:// or a relative path")
+    # A reference definition used by an image (`![alt][label]`, `![label]`) is held to the rules for images.
+    images = {" ".join((m.group(2) or m.group(1)).lower().split()) for m in _REF_IMAGE.finditer(plain)}
     for m in _REF_DEF.finditer(plain):
-        problem = address_problem(m.group(1), image=False)
-        if problem and not plain[m.start():].lstrip().startswith("[^"):
-            report(m.start(1), "docs-link", problem, "link with https:// or a relative path")
+        if m.group(1).startswith("^"):
+            continue  # a footnote, not a link
+        problem = address_problem(m.group(2), image=" ".join(m.group(1).lower().split()) in images)
+        if problem:
+            report(m.start(2), "docs-link", problem, "link with https:// or a relative path")
     return out

@@ -52,10 +52,17 @@ def inventory(html: str) -> Counter[tuple[str, str, str]]:
     return parser.seen
 
 
+def _local_images(element: str, attribute: str, value: str) -> str | None:
+    # Readers' browsers request nothing from other hosts: an image must come from this site.
+    if element == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
+        return None
+    return value
+
+
 def clean(html: str) -> tuple[str, list[tuple[str, str, str]]]:
     """(the cleaned HTML, what the cleaner removed as (element, attribute, value))."""
     cleaned = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"https"}, link_rel=None, strip_comments=True,
-                        filter_style_properties={"text-align"})
+                        filter_style_properties={"text-align"}, attribute_filter=_local_images)
     before, after = inventory(html), inventory(cleaned)
     removed = sorted((before - after).keys())
     return cleaned, removed

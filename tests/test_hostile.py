@@ -40,7 +40,7 @@ CANARY = "SECRET-CANARY-0451"
 
 
 def _cases(folder: str) -> list[Path]:
-    return sorted(p for p in (HOSTILE / folder).iterdir() if p.is_file())
+    return sorted(p for p in (HOSTILE / folder).iterdir() if p.is_file())  # README.md sits one level up
 
 
 def _expected(case: Path) -> set[tuple[int, int, str]]:

@@ -44,6 +44,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     "# Page\n\n<script>alert(document.cookie)</script>\n",
     "# Page\n\nA paragraph.\n{: onclick=\"alert(document.cookie)\" }\n",
     "# Page\n\n[x](javascript:alert(document.cookie))\n",
+    "# Page\n\n![pixel](https://evil.example/pixel.png)\n",
 ])
 def test_the_sanitiser_fails_the_build_when_the_page_lint_misses_something(built: Path, page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(markup, "check", lambda tree, tokens: [])  # pretend the lint has a gap
