@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import markup, model, narrative, paths
+from . import hookstate, markup, model, narrative, paths
 from .load.tree import load_docs
 from .diagnostics import Diagnostic, has_errors
 from .render import pages, reference
@@ -33,8 +33,11 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     result = Result(diags, raw.files_checked)
     if has_errors(diags):
         return result
+    hookstate.working_on = f"{facts.name}/"  # named in an internal-error report should a later step fail
     corpus = model.build(raw)
+    hookstate.working_on = f"{docs.name}/"
     refs, titles, prose = check_narrative(docs, corpus)
+    hookstate.working_on = f"{facts.name}/"
     result.diagnostics = sorted(set(diags + prose))
     if has_errors(result.diagnostics):
         return result

@@ -28,7 +28,7 @@ from .transform import present
 
 REFERENCE = re.compile(r"\{\{[ \t]*(fact|claim|date|quote|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"[ \t]*\)[ \t]*\}\}")
 # Anything that opens like a reference: a well-formed one, or one the pipeline must refuse rather than publish raw.
-_CANDIDATE = re.compile(r"\{\{|\}\}|\{%|\{#")
+_CANDIDATE = re.compile(r"\{\{|\}\}|\{%")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 # A number or date in prose that is not inside a reference: the prose lint's target.

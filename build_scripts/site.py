@@ -74,7 +74,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         return 1
     scratch = _scratch(site_dir)
     shutil.rmtree(scratch, ignore_errors=True)
-    hookstate.corpus, hookstate.prebuilt = corpus, True  # type: ignore[assignment]
+    hookstate.corpus, hookstate.prebuilt, hookstate.working_on = corpus, True, config_file.name  # type: ignore[assignment]
     # Quiet must filter the console, never the logger: MkDocs counts strict-mode warnings through the
     # logger, and raising its level is how `mkdocs build --strict -q` silently passes broken links.
     logger = logging.getLogger("mkdocs")

@@ -253,3 +253,10 @@ def test_an_oversized_page_is_refused_before_it_is_read(tmp_path: Path) -> None:
     (docs / "big.md").write_bytes(b"# Big\n" + b"a" * MAX_PAGE_BYTES)
     tree, diags = load_docs(docs)
     assert [(d.path, d.rule) for d in diags] == [("docs/big.md", "file-too-large")] and not tree.pages
+
+
+def test_a_base_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
+    from build_scripts.contrib import gitbase
+
+    with pytest.raises(gitbase.GitError, match="not a revision"):
+        gitbase.records_at(tmp_path, "--output=/tmp/x")

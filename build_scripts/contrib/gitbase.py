@@ -24,8 +24,11 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 def read_tree(repo: Path, rev: str, folder: str) -> dict[str, bytes]:
     """Every file below `folder` at `rev`, read in one `git cat-file --batch` call."""
-    listing = _git(repo, "ls-tree", "-r", "--full-tree", rev, "--", folder).decode("utf-8")
-    entries = [line.split("\t", 1) for line in listing.splitlines() if line]
+    if rev.startswith("-") or not rev.strip():
+        raise GitError(f"{rev!r} is not a revision")  # never let a revision be read as an option
+    # -z: names are NUL-separated and never quoted, whatever characters a pull request puts in them.
+    listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder).decode("utf-8", "replace")
+    entries = [item.split("\t", 1) for item in listing.split("\0") if item]
     blobs = [(meta.split()[2], path) for meta, path in entries if meta.split()[1] == "blob"]
     if not blobs:
         return {}
