@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import hookstate, markup, model, narrative, paths
-from .load.tree import load_docs
 from .diagnostics import Diagnostic, has_errors
+from .load.tree import load_docs
 from .render import pages, reference
 from .transform.index import SiteIndex
 from .validate import validate

@@ -22,8 +22,8 @@ from .load.tree import DocsTree
 from .model import Corpus
 from .paths import GENERATED_DOC_DIRS
 from .render.environment import link
-from .render.pages import footnote
 from .render.escape import md_text
+from .render.pages import footnote
 from .transform import present
 
 REFERENCE = re.compile(r"\{\{[ \t]*(fact|claim|date|quote|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"[ \t]*\)[ \t]*\}\}")
@@ -259,12 +259,12 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
     found = tokenize(page, markdown)
     if found.problems:  # generation refuses these first; reaching here means a page changed under `serve`
         raise ValueError(found.problems[0].as_text())
-    body, last = [], 0
+    parts, last = [], 0
     for ref in found.refs:
-        body.append(markdown[last:ref.start])
-        body.append(replace(ref.form, ref.target))
+        parts.append(markdown[last:ref.start])
+        parts.append(replace(ref.form, ref.target))
         last = ref.end
-    body = "".join(body) + markdown[last:]
+    body = "".join(parts) + markdown[last:]
     if notes:
         body = body.rstrip("\n") + "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items()) + "\n"
     return body

@@ -92,7 +92,7 @@ def _snapshot_section(base: Records, head: Records, base_snapshots: dict[str, by
     lines += [f"- **snapshot {_md(n)}: bytes changed**" for n in changed]
     lines += [f"- **snapshot {_md(n)}: deleted**" for n in removed]
     lines += [f"- **source {_md(i)}: snapshot {_md(base['source'][i].get('snapshot'))} \u2192 {_md(head['source'][i].get('snapshot'))}**" for i in moved]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def affected(base: Records, head: Records, fact_ids: list[str]) -> list[str]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..canonical import canonical
-from ..load.yamlsafe import LoadError, load_bytes
 from ..diagnostics import display
 from ..load.corpus import MAX_SNAPSHOT_BYTES, SNAPSHOT_FILE
+from ..load.yamlsafe import LoadError, load_bytes
 from ..validate.rules.quotes import MIN_QUOTE
 from ..validate.textnorm import Snapshot, normalise
 

@@ -62,7 +62,7 @@ def _chains(ctx: Context) -> None:
         while isinstance(nxt, str) and nxt in facts and nxt not in seen:
             seen.append(nxt)
             nxt = facts[nxt].doc.data.get("superseded_by")
-        if "superseded_by" not in record.doc.data or nxt == fid and len(seen) == 1:
+        if "superseded_by" not in record.doc.data or (nxt == fid and len(seen) == 1):
             continue  # no link, or a self-link (reported above)
         if isinstance(nxt, str) and nxt in seen:
             ctx.report(record, ("superseded_by",), "ref-supersede-chain", f"superseded_by forms a cycle: {' -> '.join([*seen, nxt])}", "the chain must end at a fact that stands")
