@@ -217,7 +217,9 @@ def load_allowances(path: Path) -> tuple[list[Allowance], list[Diagnostic]]:
     """Read narrative-allowlist.yaml with the safe loader."""
     from .load.yamlsafe import LoadError, load_bytes
 
-    if not path.is_file() or path.is_symlink():
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return [], [Diagnostic(ALLOWLIST, 1, 1, "file-type", "the allowance list must be a regular file, not a link", "commit the file itself")]
+    if not path.is_file():
         return [], []
     try:
         doc = load_bytes(path.read_bytes())

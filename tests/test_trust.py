@@ -260,3 +260,11 @@ def test_a_base_revision_that_looks_like_an_option_is_refused(tmp_path: Path) ->
 
     with pytest.raises(gitbase.GitError, match="not a revision"):
         gitbase.records_at(tmp_path, "--output=/tmp/x")
+
+
+def test_a_linked_allowance_list_is_refused_and_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("allow: [{page: docs/p.md, text: '7', fact: x, why: y}]\n", encoding="utf-8")
+    (tmp_path / "narrative-allowlist.yaml").symlink_to(outside)
+    allowances, diags = narrative.load_allowances(tmp_path / "narrative-allowlist.yaml")
+    assert allowances == [] and [(d.path, d.rule) for d in diags] == [("narrative-allowlist.yaml", "file-type")]
