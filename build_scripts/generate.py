@@ -10,8 +10,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, narrative, paths
+from . import hookstate, markup, model, narrative, paths
 from .diagnostics import Diagnostic, has_errors
+from .load.tree import load_docs
 from .render import pages, reference
 from .transform.index import SiteIndex
 from .validate import validate
@@ -32,12 +33,15 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     result = Result(diags, raw.files_checked)
     if has_errors(diags):
         return result
+    hookstate.working_on = f"{facts.name}/"  # named in an internal-error report should a later step fail
     corpus = model.build(raw)
+    hookstate.working_on = f"{docs.name}/"
     refs, titles, prose = check_narrative(docs, corpus)
+    hookstate.working_on = f"{facts.name}/"
     result.diagnostics = sorted(set(diags + prose))
     if has_errors(result.diagnostics):
         return result
-    index = SiteIndex(corpus, {page: [r.target for r in items if r.form != "spread"] for page, items in refs.items()})
+    index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
     out: pages.Output = {}
     pages.fact_pages(index, out, titles)
     pages.source_pages(index, out)
@@ -57,11 +61,12 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     return result
 
 
-def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, list[narrative.Reference]], dict[str, str], list[Diagnostic]]:
-    """Scan hand-written pages: every reference must resolve, every number must be a reference."""
-    refs, titles = narrative.scan(docs)
-    allowances, diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
-    diags += narrative.check(refs, corpus) + narrative.lint(docs, allowances, corpus)
+def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic]]:
+    """Check docs/ as a pull request can change it: files, markup, references, numbers. Used by validate and build alike."""
+    tree, diags = load_docs(docs)
+    refs, titles = narrative.scan(tree)
+    allowances, allow_diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
+    diags += allow_diags + markup.check(tree, refs) + narrative.check(refs, corpus) + narrative.lint(tree, refs, allowances, corpus)
     return refs, titles, diags
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import hookstate, narrative
-from .diagnostics import format_report, has_errors
+from . import hookstate, narrative, sanitize
+from .diagnostics import display, format_report, has_errors
 from .generate import generate
 from .narrative import GENERATED
 
@@ -25,6 +25,24 @@ def pre_build(facts: Path, docs: Path) -> None:
 
 
 def page_markdown(markdown: str, src_uri: str) -> str:
+    hookstate.working_on = f"docs/{src_uri}"
     if src_uri.split("/", 1)[0] in GENERATED or hookstate.corpus is None:
         return markdown
-    return narrative.expand(markdown, src_uri, hookstate.corpus)
+    try:
+        return narrative.expand(markdown, src_uri, hookstate.corpus)
+    except (ValueError, KeyError) as exc:
+        raise PluginError(f"docs/{src_uri}: {exc}") from None
+
+
+def page_content(html: str, src_uri: str, source: str) -> str:
+    """A hand-written page's HTML, cleaned; anything the cleaner removes fails the build with its location."""
+    if src_uri.split("/", 1)[0] in GENERATED:
+        return html
+    cleaned, removed = sanitize.clean(html)
+    if removed:
+        tag, attr, value = removed[0]
+        what = f"attribute {attr}={display(value)[:60]!r} on <{tag}>" if attr else f"element <{tag}>"
+        line = sanitize.locate(source, removed[0])
+        raise PluginError(f"docs/{src_uri}:{line}:1: error docs-sanitised: the HTML sanitiser had to remove {what}; "
+                          "write plain Markdown (no HTML, attributes or scripts)")
+    return cleaned

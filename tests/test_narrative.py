@@ -6,6 +6,7 @@ from pathlib import Path
 
 from build_scripts import model, narrative
 from build_scripts.generate import check_narrative
+from build_scripts.load.tree import load_docs
 from build_scripts.validate import validate
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -46,7 +47,7 @@ def test_a_reference_to_a_retracted_fact_fails(tmp_path: Path) -> None:
     fid = "ministry-licences-2025-04-04"
     retracted = {**corpus.facts, fid: corpus.facts[fid].__class__(**{**{f: getattr(corpus.facts[fid], f) for f in corpus.facts[fid].__slots__}, "status": "retracted", "status_reason": "Wrong."})}
     docs = _docs(tmp_path, '# T\n\n{{ claim("ministry-licences-2025-04-04") }}.\n')
-    diags = narrative.check(narrative.scan(docs)[0], model.Corpus(retracted, corpus.sources, corpus.entities, corpus.metrics, corpus.topics, corpus.snapshot_texts))
+    diags = narrative.check(narrative.scan(load_docs(docs)[0])[0], model.Corpus(retracted, corpus.sources, corpus.entities, corpus.metrics, corpus.topics, corpus.snapshot_texts))
     assert [d.rule for d in diags] == ["narrative-ref"] and "retracted" in diags[0].message
 
 
