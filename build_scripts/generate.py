@@ -66,7 +66,10 @@ def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = N
     tree, diags = load_docs(docs)
     refs, titles = narrative.scan(tree)
     allowances, allow_diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
-    diags += allow_diags + markup.check(tree, refs) + narrative.check(refs, corpus) + narrative.lint(tree, refs, allowances, corpus)
+    resolved = narrative.check(refs, corpus)
+    diags += allow_diags + markup.check(tree, refs) + resolved + narrative.lint(tree, refs, allowances, corpus)
+    if not has_errors(resolved):  # expansion needs every reference to resolve
+        diags += narrative.stitched(tree, refs, corpus)
     return refs, titles, diags
 
 

@@ -66,6 +66,8 @@ def _page(where: str, text: str, found: Tokens) -> list[Diagnostic]:
     for m in _TAG.finditer(plain):
         report(m.start(), "docs-html", "raw HTML in a page", "write Markdown; the theme and templates supply all markup")
     for m in _ATTR_LIST.finditer(plain):
+        if plain[max(0, m.start() - 1)] == "{" and m.start() > 0:
+            continue  # the inside of '{{ ... }}': the reference tokenizer reports it, once
         if not _ATTR_OK.fullmatch(m.group(0)):
             report(m.start(), "docs-attribute", f"attribute list {m.group(0)[:40]!r} sets attributes", "only {: #id .class } is allowed")
     for m in _INLINE_LINK.finditer(plain):

@@ -1,12 +1,16 @@
 """Fact references in hand-written pages: scanning, expansion into cited text, and the prose lint.
 
-Syntax, in any Markdown page under docs/:
-    {{ fact("id") }}    the value of a statistic (with qualifier and unit), or the claim of another fact
-    {{ claim("id") }}   the claim, in the fact base's words
-    {{ date("id") }}    the fact's date
+Syntax, in any Markdown page under docs/. Every form renders something that fits inside a sentence the
+page's author writes; none pastes a whole claim into prose (that is how sentences got stitched):
+    {{ value("id") }}   a statistic's value with its qualifier and unit ("about 70%"), and its kind if it is
+                        not a measured value ("100% (threatened)"); {{ fact("id") }} is the same
+    {{ date("id") }}    the date the source gives ("9 May 2025"); refused for a fact the source does not date
+    {{ words("id") }}   a speaker's own words, in quotation marks, without the outlet's narration
     {{ quote("id") }}   the verbatim quote of the fact's first citation, in quotation marks
-    {{ spread("metric-id") }}  what sources give for a metric ("60% to 70% ...")
-Each reference to a fact gets a footnote that links the fact page and the source, with the quote.
+    {{ cite("id") }}    only the citation: the sentence before it is the author's, and must say no more
+    {{ spread("metric-id") }}  what sources give for a metric, linked to the metric page
+Each fact gets one footnote that links the fact page and the source, with the quote; a paragraph that
+refers to one fact twice shows its marker once.
 """
 from __future__ import annotations
 
@@ -19,14 +23,15 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostic
 from .load.tree import DocsTree
-from .model import Corpus
+from .model import Corpus, Fact
 from .paths import GENERATED_DOC_DIRS
 from .render.environment import link
 from .render.escape import md_text
 from .render.pages import footnote
 from .transform import present
 
-REFERENCE = re.compile(r"\{\{[ \t]*(fact|claim|date|quote|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"[ \t]*\)[ \t]*\}\}")
+FORMS = ("fact", "value", "date", "words", "quote", "cite", "spread")
+REFERENCE = re.compile(r"\{\{[ \t]*(fact|value|date|words|quote|cite|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"[ \t]*\)[ \t]*\}\}")
 # Anything that opens like a reference: a well-formed one, or one the pipeline must refuse rather than publish raw.
 _CANDIDATE = re.compile(r"\{\{|\}\}|\{%")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
@@ -130,7 +135,9 @@ def _describe(body: str) -> str:
         return "with a filter ('|'); filters are not supported"
     if "'" in body:
         return "in single quotes"
-    return "(expected fact, claim, date, quote or spread with one id in double quotes)"
+    if body.lstrip("{ \t").startswith("claim("):
+        return "(the claim form is gone: write the sentence yourself and cite the fact with cite(\"id\"))"
+    return f"(expected one of {', '.join(FORMS)} with one id in double quotes)"
 
 
 def scan(tree: DocsTree) -> tuple[dict[str, Tokens], dict[str, str]]:
@@ -162,6 +169,10 @@ def check(tokens: dict[str, Tokens], corpus: Corpus) -> list[Diagnostic]:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' is retracted", fact.status_reason or "cite another fact"))
             elif ref.form == "date" and not fact.dated:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' has no date that its source states", "a date reference must be a date the text gives; say 'reported by' with the source's date instead"))
+            elif ref.form in ("fact", "value") and fact.statistic is None:
+                diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' is a {fact.kind}, not a statistic: it has no value", 'write the sentence yourself and cite it with {{ cite("id") }}'))
+            elif ref.form == "words" and not fact.words:
+                diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' records no words of a speaker", 'report what was said in your own words and cite it with {{ cite("id") }}'))
     return diags
 
 
@@ -236,27 +247,60 @@ def load_allowances(path: Path) -> tuple[list[Allowance], list[Diagnostic]]:
     return out, diags
 
 
-def expand(markdown: str, page: str, corpus: Corpus) -> str:
-    """Replace references with cited text; footnotes go at the end of the page."""
-    notes: dict[str, Markup] = {}
+_INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", '"': "\u2019"})
 
-    def replace(form: str, target: str) -> str:
-        if form == "spread":
-            facts = [f for f in corpus.facts.values() if f.statistic and f.statistic.metric == target]
-            return f"{link(present.spread(facts, corpus.metrics[target].comparison).rstrip('.'), 'metrics/' + target + '.md', page)}"
-        fact = corpus.facts[target]
-        if form == "fact" and fact.statistic:
-            text = present.value_text(fact.statistic)
-        elif form == "date":
-            text = present.date_text(fact.date)
-        elif form == "quote":
-            text = f"\u201c{fact.citations[0].quote}\u201d"
-        else:
-            text = fact.claim.rstrip(".")
-        label = f"f-{target}"
-        if label not in notes:
-            notes[label] = footnote(fact, corpus, page)
-        return f"{md_text(text)}[^{label}]"
+
+def quoted(text: str) -> str:
+    """Words in double quotation marks; quotation marks inside them become single ones, as English nests them."""
+    inner = text.translate(_INNER_QUOTES)
+    # A straight quote that opens a word becomes an opening single quote.
+    inner = re.sub(r"(^|[\s(\[])\u2019", "\\1\u2018", inner)
+    return f"\u201c{inner}\u201d"
+
+
+# Patterns of prose stitched together from data, found in the expanded page; each is a sentence nobody writes.
+STITCHES = (
+    (re.compile(r"\b(?:that|says|said|claims|argues|reports|writes|notes),? (?:A|An|The) [\w-]+(?: [\w-]+){0,3} (?:says|said|reports|claims|argues)\b"), "a claim that says whose it is, pasted into a sentence that already says it"),
+    (re.compile(r"\bAccording to [^.,;]{1,80}, (?:A|An|The) [\w -]{1,60}\b(?:says|said|reports|claims|argues)\b"), "attribution said twice"),
+    (re.compile(r"\b[Aa]ll 1\b|\b(?<![.,])1 (?:facts|values|sources|items|events|figures)\b"), "a count that does not agree with its noun"),
+    (re.compile(r"(\[\^[\w-]+\])\s*\1"), "the same footnote marker twice in a row"),
+    (re.compile(r"\b([A-Z][a-z]{2,}) \1\b"), "a word repeated"),
+)
+
+
+def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[Diagnostic]:
+    """Expand every page as the build will, and refuse prose that reads as stitched from data, at its line."""
+    diags = []
+    for page, text in tree.pages.items():
+        if tokens[page].problems:
+            continue  # check() reports these; the page cannot be expanded
+        body = expand(text, page, corpus)
+        for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
+            for pattern, why in STITCHES:
+                for match in pattern.finditer(line):
+                    diags.append(Diagnostic(f"docs/{page}", number, match.start() + 1, "prose-stitched", f"{why}: '{match.group(0)}'", "write the sentence yourself: cite facts with {{ cite(\"id\") }} and use value, date or words for the parts that fit a sentence"))
+    return diags
+
+
+def _text(form: str, fact: Fact) -> str:
+    """What a reference to one fact renders, before escaping: always a phrase that fits a sentence."""
+    if form in ("fact", "value") and fact.statistic:
+        stat = fact.statistic
+        kind = "" if stat.measured else f" ({present.VALUE_KINDS[stat.value_kind][0]})"
+        return present.value_text(stat) + kind
+    if form == "date":
+        return present.date_text(fact.date)
+    if form == "words":
+        return quoted(fact.words or "")
+    if form == "quote":
+        return quoted(fact.citations[0].quote)
+    return ""  # cite: only the footnote marker
+
+
+def expand(markdown: str, page: str, corpus: Corpus) -> str:
+    """Replace references with cited text; one footnote per fact, its marker once per paragraph, notes at the end."""
+    notes: dict[str, Markup] = {}
+    marked: set[tuple[str, int]] = set()
 
     found = tokenize(page, markdown)
     if found.problems:  # generation refuses these first; reaching here means a page changed under `serve`
@@ -264,8 +308,18 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
     parts, last = [], 0
     for ref in found.refs:
         parts.append(markdown[last:ref.start])
-        parts.append(replace(ref.form, ref.target))
         last = ref.end
+        if ref.form == "spread":
+            facts = [f for f in corpus.facts.values() if f.statistic and f.statistic.metric == ref.target]
+            parts.append(link(present.spread(facts, corpus.metrics[ref.target].comparison).rstrip("."), "metrics/" + ref.target + ".md", page))
+            continue
+        fact = corpus.facts[ref.target]
+        label = f"f-{ref.target}"
+        notes.setdefault(label, footnote(fact, corpus, page))
+        paragraph = markdown.count("\n\n", 0, ref.start)
+        marker = "" if (label, paragraph) in marked else f"[^{label}]"
+        marked.add((label, paragraph))
+        parts.append(md_text(_text(ref.form, fact)) + marker)
     body = "".join(parts) + markdown[last:]
     if notes:
         body = body.rstrip("\n") + "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items()) + "\n"

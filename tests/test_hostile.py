@@ -176,7 +176,7 @@ def _apply(repo: Path, step: dict) -> None:
         text = path.read_text(encoding="utf-8")
         name = re.search(r"file: (\S+)", text).group(1)  # type: ignore[union-attr]
         digest = hashlib.sha256((repo / "facts" / "snapshots" / name).read_bytes()).hexdigest()
-        path.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {digest}", text), encoding="utf-8")
+        path.write_text(re.sub(r'sha256: "?[0-9a-f]{64}"?', f'sha256: "{digest}"', text), encoding="utf-8")
     else:
         raise AssertionError(f"unknown step {step}")
 
