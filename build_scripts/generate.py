@@ -1,19 +1,25 @@
-"""Generation: validated facts -> Markdown, SVG and data files under docs/. Independent of MkDocs.
+"""Generation: a publication's facts and narrative pages -> the complete Markdown, SVG and data an engine builds.
 
-Everything is computed in memory first; only a corpus without errors is written, and only files whose
-bytes changed are touched, so `mkdocs serve` reloads just what a contributor's edit affects.
+Independent of any engine. Everything is computed in memory first; only a publication without errors is
+written, into its generated folder (build/docs/, mkdocs.yml's docs_dir), which holds every page the engine
+reads: generated pages, narrative pages with their fact references expanded and the glossary terms they use
+defined, and the static files of docs/. Only files whose bytes changed are written, so unchanged files keep
+their bytes and times and a previewing engine rebuilds only what an edit affects.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import hookstate, markup, model, narrative, paths
 from .diagnostics import Diagnostic, has_errors
-from .load.tree import load_docs
-from .render import pages, reference
+from .load.tree import DocsTree, load_docs, refuse_links
+from .publication import Publication
+from .render import environment, pages, reference
 from .transform.index import SiteIndex
 from .validate import validate
 
@@ -25,10 +31,26 @@ class Result:
     corpus: model.Corpus | None = None
     index: SiteIndex | None = None
     written: int = 0
+    deleted: int = 0
     outputs: int = 0
+    # Narrative pages as written in docs/ (relative path -> text): the sanitiser locates what it removes in them.
+    narrative: dict[str, str] = field(default_factory=dict)
+    # Every output with its bytes: under `serve`, the next generation compares against these instead of the disk.
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
-def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date | None = None, *, write: bool = True) -> Result:
+def generate(publication: Publication, today: dt.date | None = None, *, write: bool = True, previous: dict[str, bytes] | None = None) -> Result:
+    """Validate and generate; an unexpected failure is an `internal-error` located at the file being worked on."""
+    hookstate.working_on = ""
+    try:
+        return _generate(publication, today, write=write, previous=previous)
+    except Exception as exc:  # noqa: BLE001 - errors are values: a located report, never a traceback
+        where = hookstate.working_on or publication.config_file.name
+        return Result([Diagnostic(where, 1, 1, "internal-error", f"generation failed: {type(exc).__name__}: {exc}", "please report this with the files of your change")], 0)
+
+
+def _generate(publication: Publication, today: dt.date | None, *, write: bool, previous: dict[str, bytes] | None) -> Result:
+    facts, docs = publication.facts, publication.docs
     raw, diags = validate(facts, today)
     result = Result(diags, raw.files_checked)
     if has_errors(diags):
@@ -36,11 +58,13 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     hookstate.working_on = f"{facts.name}/"  # named in an internal-error report should a later step fail
     corpus = model.build(raw)
     hookstate.working_on = f"{docs.name}/"
-    refs, titles, prose = check_narrative(docs, corpus)
+    refs, titles, prose, tree = check_narrative(docs, corpus, publication.allowlist)
     hookstate.working_on = f"{facts.name}/"
-    result.diagnostics = sorted(set(diags + prose))
+    out_problems = refuse_links(publication.out.parent, publication.root)
+    result.diagnostics = sorted(set(diags + prose + out_problems))
     if has_errors(result.diagnostics):
         return result
+    environment.use(publication)
     index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
     out: pages.Output = {}
     pages.fact_pages(index, out, titles)
@@ -54,14 +78,19 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
     pages.data_files(index, out, records, schemas, raw.snapshots)
     reference.schema_pages(out, schemas)
-    pages.elements_page(index, out)
-    result.corpus, result.index, result.outputs = corpus, index, len(out)
+    pages.publication_pages(index, out)
+    hookstate.working_on = f"{docs.name}/"
+    narrative_pages(tree, refs, corpus, out)
+    hookstate.working_on = f"{facts.name}/"
+    add_abbreviations(out, glossary(publication.glossary_file))
+    files = {rel: content.encode("utf-8") if isinstance(content, str) else content for rel, content in out.items()}
+    result.corpus, result.index, result.outputs, result.narrative, result.files = corpus, index, len(out), dict(tree.pages), files
     if write:
-        result.written = write_outputs(out, docs)
+        result.written, result.deleted = write_outputs(files, publication.out, previous)
     return result
 
 
-def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic]]:
+def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic], DocsTree]:
     """Check docs/ as a pull request can change it: files, markup, references, numbers. Used by validate and build alike."""
     tree, diags = load_docs(docs)
     refs, titles = narrative.scan(tree)
@@ -70,37 +99,77 @@ def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = N
     diags += allow_diags + markup.check(tree, refs) + resolved + narrative.lint(tree, refs, allowances, corpus)
     if not has_errors(resolved):  # expansion needs every reference to resolve
         diags += narrative.stitched(tree, refs, corpus)
-    return refs, titles, diags
+    return refs, titles, diags, tree
 
 
-def write_outputs(out: pages.Output, docs: Path) -> int:
-    """Write changed files and delete stale ones in the generated folders; return the number written."""
-    written = 0
-    wanted = {docs / rel for rel in out}
-    for folder in paths.GENERATED_DOC_DIRS:
-        root = docs / folder
-        if root.is_symlink():
-            root.unlink()
-        if not root.exists():
+def narrative_pages(tree: DocsTree, refs: dict[str, narrative.Tokens], corpus: model.Corpus, out: pages.Output) -> None:
+    """Narrative pages with their references expanded, and the static files beside them, as the engine will read them.
+    Only files load_docs accepted are published: the generated folder holds nothing else from docs/."""
+    for rel, text in tree.pages.items():
+        hookstate.working_on = f"docs/{rel}"
+        out[rel] = narrative.expand(text, rel, corpus) if refs[rel].refs else text
+    for rel in tree.static:
+        out[rel] = (tree.root / rel).read_bytes()
+
+
+_ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(.+)$", re.MULTILINE)
+
+
+def glossary(path: Path) -> dict[str, str]:
+    """The publication's glossary: `*[term]: definition` lines (Python-Markdown's abbreviation syntax), term -> line."""
+    if not path.is_file() or path.is_symlink():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1): m.group(0) for m in _ABBREVIATION.finditer(text)}
+
+
+def add_abbreviations(out: pages.Output, terms: dict[str, str]) -> None:
+    """Define on each Markdown page only the glossary terms it uses: the abbreviation extension then has nothing
+    to do on the pages that use none, instead of every definition on every page."""
+    if not terms:
+        return
+    finder = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?!\w)")
+    for rel, content in out.items():
+        if not rel.endswith(".md") or not isinstance(content, str):
             continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    for rel, content in sorted(out.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = docs / rel
-        if target.is_file() and target.read_bytes() == data:
+        used = set(finder.findall(content))
+        if used:
+            out[rel] = content.rstrip("\n") + "\n\n" + "\n".join(terms[t] for t in terms if t in used) + "\n"
+
+
+def write_outputs(files: dict[str, bytes], root: Path, previous: dict[str, bytes] | None = None) -> tuple[int, int]:
+    """Make `root` hold exactly `files`: write what changed (by an atomic rename), delete what is stale; return
+    (written, deleted). Unchanged files are not touched, so they keep their times. With `previous` (what the last
+    generation wrote, under `serve`) nothing is read back from the disk."""
+    written = deleted = 0
+    if root.is_symlink():
+        root.unlink()  # the link itself, never what it points to
+    if previous is None:
+        existing = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() or p.is_symlink()} if root.is_dir() else set()
+    else:
+        existing = set(previous)
+    for rel in sorted(existing - files.keys(), reverse=True):
+        path = root / rel
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            deleted += 1
+        parent = path.parent
+        while parent != root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    for rel, data in sorted(files.items()):
+        target = root / rel
+        if previous is not None and previous.get(rel) == data and target.is_file():
+            continue
+        if previous is None and target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
         written += 1
-    return written
+    return written, deleted
 
 
-def clean(docs: Path = paths.DOCS) -> None:
-    for folder in paths.GENERATED_DOC_DIRS:
-        shutil.rmtree(docs / folder, ignore_errors=True)
+def clean(publication: Publication) -> None:
+    shutil.rmtree(publication.out, ignore_errors=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import hookstate
 from .diagnostics import Diagnostic
 from .load.tree import DocsTree
 from .model import Corpus, Fact
@@ -274,6 +275,7 @@ def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[
     for page, text in tree.pages.items():
         if tokens[page].problems:
             continue  # check() reports these; the page cannot be expanded
+        hookstate.working_on = f"docs/{page}"  # named in an internal-error report
         body = expand(text, page, corpus)
         for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
             for pattern, why in STITCHES:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import nh3
+
+from .diagnostics import Diagnostic, display
 
 _GLOBAL = {"id", "class", "title"}
 ATTRIBUTES: dict[str, set[str]] = {
@@ -76,3 +79,62 @@ def locate(source: str, removed: tuple[str, str, str]) -> int:
         if at != -1:
             return source.count("\n", 0, at) + 1
     return 1
+
+
+# Where the engine puts a page's Markdown output: Material's article (MkDocs, ProperDocs and Zensical use the
+# same templates). Everything between its opening tag and the last closing tag is the page's content; a stray
+# `</article>` in the content cannot end the region early, because the last one is the theme's.
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def clean_page(html: str) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """A whole built page with its content region cleaned, and what was removed; None if the page has no content
+    region (the theme changed: the build must then fail rather than publish unchecked content)."""
+    start = html.find(_ARTICLE)
+    end = html.rfind("</article>")
+    if start == -1 or end < start:
+        return None
+    start += len(_ARTICLE)
+    cleaned, removed = clean(html[start:end])
+    return html[:start] + cleaned + html[end:], removed
+
+
+def removal(where: str, source: str, removed: list[tuple[str, str, str]]) -> Diagnostic:
+    """The located error for a page the cleaner had to change: the first thing removed, at its source line."""
+    tag, attr, value = removed[0]
+    what = f"attribute {attr}={display(value)[:60]!r} on <{tag}>" if attr else f"element <{tag}>"
+    return Diagnostic(where, locate(source, removed[0]), 1, "docs-sanitised", f"the HTML sanitiser had to remove {what}",
+                      "write plain Markdown (no HTML, attributes or scripts)")
+
+
+def output_html(page: str) -> str:
+    """The file an engine writes for docs page `page` with directory URLs (MkDocs' default): a.md -> a/index.html."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def clean_site(site: Path, narrative: dict[str, str], partial: bool = False) -> list[Diagnostic]:
+    """Clean every narrative page of a built site in place; any removal, or a page whose content cannot be found,
+    is a located error. Generated pages are built from escaped values only and are not narrative."""
+    diags = []
+    for page, source in sorted(narrative.items()):
+        path = site / output_html(page)
+        where = f"docs/{page}"
+        if not path.is_file():
+            if partial:
+                continue  # the engine stopped early; only the pages it wrote are checked
+            diags.append(Diagnostic(where, 1, 1, "docs-sanitised", f"the engine wrote no {output_html(page)} for this page, so it could not be checked"))
+            continue
+        html = path.read_text(encoding="utf-8")
+        done = clean_page(html)
+        if done is None:
+            diags.append(Diagnostic(where, 1, 1, "docs-sanitised", "the page's content could not be found in the built HTML, so it could not be checked", "the theme's templates changed: update sanitize.clean_page"))
+            continue
+        cleaned, removed = done
+        if removed:
+            diags.append(removal(where, source, removed))
+        elif cleaned != html:
+            path.write_text(cleaned, encoding="utf-8")
+    return diags

@@ -1,9 +1,5 @@
-"""Publication settings that pages and citations use. One place, so a fork changes them once."""
+"""Engine settings. Everything about one publication (title, address, repository, licence) is in its folder's
+config: see publication.py."""
 from __future__ import annotations
 
-SITE_NAME = "Rare earths 2025: a sourced briefing"
-SITE_URL = "https://rare-earths-briefing.github.io/briefing/"
-REPO_URL = "https://github.com/rare-earths-briefing/briefing"
-ISSUES_NEW = REPO_URL + "/issues/new"
-DATA_LICENSE = "CC BY 4.0"
 PAGE_SIZE = 100  # list pages are split so that no page grows with the corpus

@@ -1,4 +1,6 @@
-"""The site build: generate, run MkDocs strictly into a scratch folder, and swap it in only on success."""
+"""The site build: generate, run an engine strictly into a scratch folder, clean its narrative pages, and swap
+the result in only on success. Engines: MkDocs (the default), ProperDocs (the maintained MkDocs 1.x fork) and
+Zensical; the first two run in this process, Zensical as its own command."""
 from __future__ import annotations
 
 import calendar
@@ -6,11 +8,16 @@ import datetime as dt
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from . import hookstate, paths
+from . import hookstate, paths, sanitize
 from .diagnostics import Diagnostic, format_report, has_errors
-from .generate import generate
+from .generate import Result, generate
+from .publication import Publication
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
 
 
 def epoch(day: str) -> int:
@@ -18,12 +25,13 @@ def epoch(day: str) -> int:
     return calendar.timegm(dt.date.fromisoformat(day).timetuple()) if day else 0
 
 
-def output_problems(site_dir: Path) -> list[Diagnostic]:
+def output_problems(site_dir: Path, publication: Publication | None = None) -> list[Diagnostic]:
     """The output, scratch and cache paths must be real folders (or absent): a link there would make the build
     write through it or, when the old site is swapped out, delete what it points to."""
     site_dir = site_dir.absolute()
     diags = []
-    for path in (site_dir, _scratch(site_dir), _old(site_dir), paths.CACHE, paths.CACHE / "charts"):
+    generated = (publication.out.parent, publication.out) if publication else ()
+    for path in (site_dir, _scratch(site_dir), _old(site_dir), paths.CACHE, paths.CACHE / "charts", *generated):
         if path.is_symlink() or (path.exists() and not path.is_dir()):
             diags.append(Diagnostic(_shown(path, site_dir.parent), 1, 1, "output-path", "is a symbolic link or not a folder; the build never writes or deletes through it", f"remove {path.name} yourself if it is yours"))
     return diags
@@ -44,13 +52,14 @@ def _old(site_dir: Path) -> Path:
     return site_dir.with_name(f".site-old-{os.getpid()}")
 
 
-def build(site_dir: Path = paths.SITE, config_file: Path = paths.ROOT / "mkdocs.yml", quiet: bool = False) -> int:
-    refused = output_problems(site_dir)
+def build(publication: Publication, site_dir: Path | None = None, quiet: bool = False, engine: str = "mkdocs") -> int:
+    site_dir = site_dir or publication.site
+    refused = output_problems(site_dir, publication)
     if refused:
         print(format_report(refused, "text", 0))
         print(f"Build stopped: nothing was generated, and {site_dir.name}/ was left as it was.")
         return 1
-    result = generate()
+    result = generate(publication)
     if result.diagnostics:
         print(format_report(result.diagnostics, "text", result.files_checked))
     if has_errors(result.diagnostics):
@@ -58,10 +67,19 @@ def build(site_dir: Path = paths.SITE, config_file: Path = paths.ROOT / "mkdocs.
         return 1
     assert result.index is not None
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch(result.index.last_updated)))
-    return mkdocs_build(site_dir, config_file, result.corpus, quiet)
+    return engine_build(site_dir, publication.config_file, result, quiet, engine)
 
 
-def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool = False) -> int:
+def engine_build(site_dir: Path, config_file: Path, result: Result, quiet: bool = False, engine: str = "mkdocs") -> int:
+    """Build the generated folder with `engine` into a scratch folder; clean the narrative pages; swap in on success."""
+    if engine == "zensical":
+        return _zensical_build(site_dir, config_file, result, quiet)
+    return mkdocs_build(site_dir, config_file, result, quiet, engine)
+
+
+def mkdocs_build(site_dir: Path, config_file: Path, result: Result, quiet: bool = False, engine: str = "mkdocs") -> int:
+    if engine == "properdocs":
+        import properdocs.replacement  # noqa: F401 - from here on, mkdocs.* imports load ProperDocs' modules
     from mkdocs.commands.build import build as run_mkdocs
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -74,7 +92,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         return 1
     scratch = _scratch(site_dir)
     shutil.rmtree(scratch, ignore_errors=True)
-    hookstate.corpus, hookstate.prebuilt, hookstate.working_on = corpus, True, config_file.name  # type: ignore[assignment]
+    hookstate.corpus, hookstate.prebuilt, hookstate.working_on = result.corpus, True, config_file.name
     # Quiet must filter the console, never the logger: MkDocs counts strict-mode warnings through the
     # logger, and raising its level is how `mkdocs build --strict -q` silently passes broken links.
     logger = logging.getLogger("mkdocs")
@@ -87,7 +105,11 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         config = load_config(str(config_file), site_dir=str(scratch), strict=True)
         run_mkdocs(config)
     except (Abort, ConfigurationError, PluginError) as exc:
+        # A strict build aborts after writing its pages: report what the sanitiser finds in them as well.
+        problems = sanitize.clean_site(scratch, result.narrative, partial=True) if scratch.is_dir() else []
         shutil.rmtree(scratch, ignore_errors=True)
+        if problems:
+            print(format_report(problems, "text", 0))
         print(f"MkDocs build failed: {exc}. {site_dir.name}/ was left as it was.")
         return 1
     except Exception as exc:  # noqa: BLE001 - an internal error is reported with the file, never as a traceback
@@ -102,9 +124,46 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
     finally:
         hookstate.corpus, hookstate.prebuilt, hookstate.working_on = None, False, ""
         logger.removeHandler(console)
+    return _finish(scratch, site_dir, result)
+
+
+def _finish(scratch: Path, site_dir: Path, result: Result) -> int:
+    """The engine-neutral last step: every narrative page's HTML through the sanitiser, then the swap."""
+    problems = sanitize.clean_site(scratch, result.narrative)
+    if problems:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(format_report(problems, "text", 0))
+        print(f"Build stopped: {site_dir.name}/ was left as it was.")
+        return 1
     _swap(scratch, site_dir)
     print(f"Site built in {site_dir}")
     return 0
+
+
+def _zensical_build(site_dir: Path, config_file: Path, result: Result, quiet: bool) -> int:
+    """Zensical reads the same mkdocs.yml and ignores hooks: it builds the generated folder as it stands."""
+    site_dir = site_dir.absolute()
+    scratch = _scratch(site_dir)
+    shutil.rmtree(scratch, ignore_errors=True)
+    exe = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+    # Zensical writes to the config's site_dir: run it on a copy of the config that points at the scratch folder.
+    config = config_file.with_name(f".zensical-{os.getpid()}.yml")
+    text = config_file.read_text(encoding="utf-8")
+    config.write_text(text + f"\nsite_dir: {scratch.as_posix()!r}\n", encoding="utf-8")
+    try:
+        done = subprocess.run([exe, "build", "--clean", "--config-file", str(config)], cwd=config_file.parent, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        print(f"Zensical could not be run ({exc}); install it with: pip install zensical")
+        return 1
+    finally:
+        config.unlink(missing_ok=True)
+    if not quiet or done.returncode:
+        print(done.stdout[-4000:] + done.stderr[-4000:])
+    if done.returncode or not scratch.is_dir():
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"Zensical build failed. {site_dir.name}/ was left as it was.")
+        return 1
+    return _finish(scratch, site_dir, result)
 
 
 def _swap(new: Path, live: Path) -> None:

@@ -1,48 +1,26 @@
-"""What the MkDocs hook does, kept here so that the hook stays a few lines and MkDocs stays replaceable."""
-from __future__ import annotations
+"""What the MkDocs hook does, kept here so that the hook stays a few lines and the engine stays replaceable.
 
-import sys
-from pathlib import Path
+Generation happens before any engine runs (`build`, `serve`, `generate`), so the Markdown an engine reads is
+complete without this hook. The hook only keeps the sanitiser running when MkDocs or ProperDocs build outside
+our `build` command (`mkdocs serve`, a bare `mkdocs build`): the same check `build` runs on the finished site.
+"""
+from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from . import hookstate, narrative, sanitize
-from .diagnostics import display, format_report, has_errors
-from .generate import generate
+from . import hookstate, sanitize
 from .narrative import GENERATED
 
 
-def pre_build(facts: Path, docs: Path) -> None:
-    """Under `mkdocs serve` or a bare `mkdocs build`, regenerate from facts/ before every (re)build."""
-    if hookstate.prebuilt:
-        return
-    result = generate(facts, docs)
-    if has_errors(result.diagnostics):
-        print(format_report(result.diagnostics, "text", result.files_checked), file=sys.stderr)
-        msg = "the fact base has errors; pages were not regenerated"
-        raise PluginError(msg)
-    hookstate.corpus = result.corpus
-
-
-def page_markdown(markdown: str, src_uri: str) -> str:
+def post_page(output: str, src_uri: str, source: str) -> str:
+    """A narrative page's built HTML, its content cleaned; anything the cleaner removes fails the build with its location."""
+    if hookstate.prebuilt or src_uri.split("/", 1)[0] in GENERATED:
+        return output  # `build` cleans the finished site itself, with whichever engine built it
     hookstate.working_on = f"docs/{src_uri}"
-    if src_uri.split("/", 1)[0] in GENERATED or hookstate.corpus is None:
-        return markdown
-    try:
-        return narrative.expand(markdown, src_uri, hookstate.corpus)
-    except (ValueError, KeyError) as exc:
-        raise PluginError(f"docs/{src_uri}: {exc}") from None
-
-
-def page_content(html: str, src_uri: str, source: str) -> str:
-    """A hand-written page's HTML, cleaned; anything the cleaner removes fails the build with its location."""
-    if src_uri.split("/", 1)[0] in GENERATED:
-        return html
-    cleaned, removed = sanitize.clean(html)
+    done = sanitize.clean_page(output)
+    if done is None:
+        raise PluginError(f"docs/{src_uri}:1:1: error docs-sanitised: the page's content could not be found in the built HTML")
+    cleaned, removed = done
     if removed:
-        tag, attr, value = removed[0]
-        what = f"attribute {attr}={display(value)[:60]!r} on <{tag}>" if attr else f"element <{tag}>"
-        line = sanitize.locate(source, removed[0])
-        raise PluginError(f"docs/{src_uri}:{line}:1: error docs-sanitised: the HTML sanitiser had to remove {what}; "
-                          "write plain Markdown (no HTML, attributes or scripts)")
+        raise PluginError(sanitize.removal(f"docs/{src_uri}", source, removed).as_text())
     return cleaned

@@ -1,8 +1,7 @@
-"""MkDocs hook: a thin adapter that calls the fact pipeline; no logic of its own lives here.
+"""MkDocs hook: a thin adapter; no logic of its own lives here, and no page depends on it.
 
-- on_pre_build: under `mkdocs serve` (or a bare `mkdocs build`), regenerate pages from facts/.
-- on_page_markdown: expand {{ fact("id") }} references in hand-written pages.
-- on_page_content: pass hand-written pages' HTML through the sanitiser; a removal fails the build.
+- on_post_page: under `mkdocs serve` or a bare `mkdocs build`, pass narrative pages' HTML through the
+  sanitiser, as `python -m build_scripts build` does to the finished site with any engine.
 """
 from __future__ import annotations
 
@@ -15,14 +14,5 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from build_scripts import site_hook  # noqa: E402
 
 
-def on_pre_build(config: Any) -> None:
-    project = Path(config["config_file_path"]).resolve().parent
-    site_hook.pre_build(project / "facts", Path(config["docs_dir"]))
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    return site_hook.page_markdown(markdown, page.file.src_uri)
-
-
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return site_hook.page_content(html, page.file.src_uri, page.file.content_string)
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return site_hook.post_page(output, page.file.src_uri, page.file.content_string)

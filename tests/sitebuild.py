@@ -5,15 +5,17 @@ import os
 import shutil
 from pathlib import Path
 
+from build_scripts.diagnostics import format_report, has_errors
 from build_scripts.generate import generate
-from build_scripts.site import epoch, mkdocs_build
+from build_scripts.publication import Publication, load
+from build_scripts.site import engine_build, epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV = "nav:\n  - Overview: index.md\n  - Explore:\n      - Timeline: timeline/index.md\n      - Figures: metrics/index.md\n      - Facts: facts/index.md\n"
 
 
 def make_project(tmp: Path, facts: Path, docs: Path) -> Path:
-    """A project folder with its own docs/ and facts/, sharing the real config, hook and code."""
+    """A project folder with its own docs/ and facts/, sharing the real config, hook, publication pages and code."""
     project = tmp / "project"
     project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -21,7 +23,7 @@ def make_project(tmp: Path, facts: Path, docs: Path) -> Path:
     shutil.copytree(docs, project / "docs")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
     shutil.copy(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
-    for name in ("hooks", "includes", "overrides"):
+    for name in ("hooks", "includes", "overrides", "templates"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copytree(facts, project / "facts")  # a copy: the build refuses a linked fact base
     for name in ("schemas", "build_scripts"):
@@ -29,11 +31,16 @@ def make_project(tmp: Path, facts: Path, docs: Path) -> Path:
     return project
 
 
-def build(project: Path, site: Path | None = None) -> int:
-    """The build command's steps against a project folder: generate, then MkDocs strictly, swapped in on success."""
-    result = generate(project / "facts", project / "docs")
-    if any(d.severity == "error" for d in result.diagnostics):
+def publication(project: Path) -> Publication:
+    return load(project)
+
+
+def build(project: Path, site: Path | None = None, engine: str = "mkdocs") -> int:
+    """The build command's steps against a project folder: generate, then the engine strictly, cleaned and swapped in on success."""
+    result = generate(load(project))
+    if has_errors(result.diagnostics):
+        print(format_report(result.diagnostics, "text", result.files_checked))
         return 1
     assert result.index is not None
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch(result.index.last_updated))
-    return mkdocs_build(site or project / "site", project / "mkdocs.yml", result.corpus, quiet=True)
+    return engine_build(site or project / "site", project / "mkdocs.yml", result, quiet=True, engine=engine)

@@ -10,22 +10,31 @@ from ..contrib import fmt, gitbase, review, scaffold
 from ..validate import validate
 
 
+def _where(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--publication", default=str(paths.ROOT), help="the publication folder (default: this repository)")
+    cmd.add_argument("--facts", help=argparse.SUPPRESS)  # the fact base itself, for tests; default: the publication's facts/
+
+
+def _facts(args: argparse.Namespace) -> str:
+    return args.facts or str(Path(args.publication) / "facts")
+
+
 def run_new_source(args: argparse.Namespace) -> int:
-    outcome = scaffold.new_source(Path(args.facts), sid=args.id, title=args.title, publisher=args.publisher, kind=args.kind, text_file=Path(args.text),
+    outcome = scaffold.new_source(Path(_facts(args)), sid=args.id, title=args.title, publisher=args.publisher, kind=args.kind, text_file=Path(args.text),
                                   url=args.url, byline=args.byline, published=args.published, accessed=args.accessed, language=args.language)
     print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 
 
 def run_new_fact(args: argparse.Namespace) -> int:
-    outcome = scaffold.new_fact(Path(args.facts), source=args.source, quote=args.quote, kind=args.kind, fid=args.id)
+    outcome = scaffold.new_fact(Path(_facts(args)), source=args.source, quote=args.quote, kind=args.kind, fid=args.id)
     print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 
 
 def run_fmt(args: argparse.Namespace) -> int:
     changed = 0
-    for path in fmt.targets([Path(p) for p in args.paths], Path(args.facts)):
+    for path in fmt.targets([Path(p) for p in args.paths], Path(_facts(args))):
         did, message = fmt.format_file(path, args.check)
         changed += did
         if message:
@@ -39,12 +48,12 @@ def run_fmt(args: argparse.Namespace) -> int:
 def run_diff(args: argparse.Namespace) -> int:
     try:
         base = gitbase.records_at(paths.ROOT, args.base)
-        head = gitbase.records_at(paths.ROOT, args.head) if args.head else gitbase.working_records(Path(args.facts))
-        snapshots = gitbase.snapshots_at(paths.ROOT, args.base), (gitbase.snapshots_at(paths.ROOT, args.head) if args.head else gitbase.working_snapshots(Path(args.facts)))
+        head = gitbase.records_at(paths.ROOT, args.head) if args.head else gitbase.working_records(Path(_facts(args)))
+        snapshots = gitbase.snapshots_at(paths.ROOT, args.base), (gitbase.snapshots_at(paths.ROOT, args.head) if args.head else gitbase.working_snapshots(Path(_facts(args))))
     except gitbase.GitError as exc:
         print(f"git: {exc}", file=sys.stderr)
         return 2
-    _, diags = validate(Path(args.facts)) if not args.head else (None, [])
+    _, diags = validate(Path(_facts(args))) if not args.head else (None, [])
     print(review.summary(base, head, diags, *snapshots), end="")
     return 0
 
@@ -63,22 +72,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src.add_argument("--published", help='publication date: "YYYY", "YYYY-MM" or "YYYY-MM-DD"')
     src.add_argument("--accessed", help="when you read it (default: today)")
     src.add_argument("--language", default="en")
-    src.add_argument("--facts", default=str(paths.FACTS), help=argparse.SUPPRESS)
+    _where(src)
     src.set_defaults(func=run_new_source)
     fct = kinds.add_parser("fact", help="write a fact from a quote found in a source", description="Find QUOTE in the source's snapshot (white space, quote marks and dashes may differ), fill in the locator and date, and write a fact file with TODOs for you to complete.")
     fct.add_argument("--source", required=True, help="the source id")
     fct.add_argument("--quote", required=True, help="words copied from the source")
     fct.add_argument("--kind", default="claim", choices=("event", "statistic", "statement", "policy-measure", "claim"))
     fct.add_argument("--id", help="the fact id (default: proposed from the quote and source)")
-    fct.add_argument("--facts", default=str(paths.FACTS), help=argparse.SUPPRESS)
+    _where(fct)
     fct.set_defaults(func=run_new_fact)
     fm = sub.add_parser("fmt", help="rewrite records in canonical form", description="Rewrite record files in canonical form (schema key order, block style, quoting only where needed). Comments are not kept. A rewrite that would change the data is refused.")
     fm.add_argument("paths", nargs="*", help="files or folders (default: facts/)")
     fm.add_argument("--check", action="store_true", help="only report files that are not canonical; exit 1 if any")
-    fm.add_argument("--facts", default=str(paths.FACTS), help=argparse.SUPPRESS)
+    _where(fm)
     fm.set_defaults(func=run_fmt)
     df = sub.add_parser("diff", help="print a review summary of the fact changes since BASE", description="Print, in Markdown, the facts added, changed (old and new values), retracted and deleted, sources added, and the pages and charts affected.")
     df.add_argument("base", help="the base revision, e.g. origin/main")
     df.add_argument("head", nargs="?", help="the revision to compare (default: the working tree)")
-    df.add_argument("--facts", default=str(paths.FACTS), help=argparse.SUPPRESS)
+    _where(df)
     df.set_defaults(func=run_diff)

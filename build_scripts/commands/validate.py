@@ -8,12 +8,19 @@ from .. import model, paths
 from ..contrib import gitbase, versioning
 from ..diagnostics import format_report, has_errors
 from ..generate import check_narrative
+from ..publication import PublicationError, load
 from ..site import output_problems
 from ..validate import validate
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus, diags = validate(Path(args.facts))
+    try:
+        pub = load(Path(args.publication))
+    except PublicationError as exc:
+        print(exc.diagnostic.as_text())
+        return 1
+    facts, docs = Path(args.facts) if args.facts else pub.facts, Path(args.docs) if args.docs else pub.docs
+    corpus, diags = validate(facts)
     if args.base:
         try:
             base = gitbase.records_at(paths.ROOT, args.base), gitbase.snapshots_at(paths.ROOT, args.base)
@@ -21,11 +28,10 @@ def run(args: argparse.Namespace) -> int:
         except gitbase.GitError as exc:
             print(f"git: {exc}")
             return 2
-    docs = Path(args.docs)
     if not has_errors(diags) and docs.is_dir():
-        diags = sorted(set(diags + check_narrative(docs, model.build(corpus))[2]))
-    # The build refuses to write through a link at its output path; validate says so too.
-    diags = sorted(set(diags + output_problems(paths.SITE)))
+        diags = sorted(set(diags + check_narrative(docs, model.build(corpus), pub.allowlist if not args.docs else None)[2]))
+    # The build refuses to write through a link at its output paths; validate says so too.
+    diags = sorted(set(diags + output_problems(pub.site, pub)))
     report = format_report(diags, args.format, corpus.files_checked)
     if report:
         print(report)
@@ -34,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = sub.add_parser("validate", help="check every fact, source, entity and metric", description="Check the whole fact base and report every problem as path:line:col: severity rule: message, with a hint.")
-    cmd.add_argument("--facts", default=str(paths.FACTS), help="the fact base folder (default: facts/)")
-    cmd.add_argument("--docs", default=str(paths.DOCS), help="hand-written pages whose fact references and numbers are checked (default: docs/)")
+    cmd.add_argument("--publication", default=str(paths.ROOT), help="the publication folder (default: this repository)")
+    cmd.add_argument("--facts", help="the fact base folder (default: facts/ in the publication)")
+    cmd.add_argument("--docs", help="hand-written pages whose fact references and numbers are checked (default: docs/ in the publication)")
     cmd.add_argument("--base", help="also check against this git revision: changed facts raise their revision, nothing is deleted, renames keep the old id")
     cmd.add_argument("--format", choices=("text", "github", "json"), default="text", help="text for people, github for pull request annotations, json for tools")
     cmd.set_defaults(func=run)

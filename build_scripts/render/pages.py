@@ -16,7 +16,7 @@ from ..charts.base import Chart
 from ..model import Corpus, Fact
 from ..transform import present
 from ..transform.index import SiteIndex
-from .environment import issue_url, link, render
+from .environment import current, issue_url, link, render
 from .escape import md_text, safe_title
 
 Output = dict[str, str | bytes]
@@ -50,8 +50,8 @@ def fact_title(fact: Fact) -> str:
 def citation_text(fact: Fact, index: SiteIndex) -> str:
     source = index.corpus.sources[fact.citations[0].source]
     return (
-        f"\u201c{fact.claim}\u201d Fact {fact.id}, revision {fact.revision}. {settings.SITE_NAME}. "
-        f"{settings.SITE_URL}facts/{fact.id}/ . Source: {source.publisher}, \u201c{source.title}\u201d, {present.date_text(source.published)}."
+        f"\u201c{fact.claim}\u201d Fact {fact.id}, revision {fact.revision}. {current().title}. "
+        f"{current().url}facts/{fact.id}/ . Source: {source.publisher}, \u201c{source.title}\u201d, {present.date_text(source.published)}."
     )
 
 
@@ -283,21 +283,13 @@ def data_files(index: SiteIndex, out: Output, raw_records: dict[str, list[dict[s
         out[f"data/schemas/{name}"] = raw
     for name, raw in sorted(snapshots.items()):
         out[f"data/snapshots/{name}"] = raw
-    citation = f"{settings.SITE_NAME}, fact base as of {index.last_updated}. {settings.SITE_URL}data/ ({settings.DATA_LICENSE})."
+    pub = current()
+    citation = f"{pub.title}, fact base as of {index.last_updated}. {pub.url}data/ ({pub.data_license})."
     out["data/index.md"] = render("data.md.j2", datasets=datasets, schemas=sorted(schemas), here="data/index.md", citation=citation)
 
 
-APRIL_CONTROLS = "china-april-2025-rare-earth-export-controls"
-
-
-def elements_page(index: SiteIndex, out: Output) -> None:
-    """The element table for the glossary, from entity data and the facts naming the April 2025 controls."""
-    control_facts = [f for f in index.by_entity.get(APRIL_CONTROLS, [])]
-    named = {eid for f in control_facts for eid in f.entities}
-    elements = sorted((e for e in index.corpus.entities.values() if e.element), key=lambda e: (e.element.group == "other", e.element.atomic_number) if e.element else (True, 0))
-    rows = [
-        {"entity": e, "group": e.element.group.replace("-", " ") if e.element else "", "named": "yes" if e.id in named else "",
-         "count": len(index.by_entity.get(e.id, []))}
-        for e in elements
-    ]
-    out["reference/elements.md"] = render("elements.md.j2", rows=rows, control_facts=[f for f in control_facts if any(index.corpus.entities.get(x) and index.corpus.entities[x].element for x in f.entities)], here="reference/elements.md")
+def publication_pages(index: SiteIndex, out: Output) -> None:
+    """The pages a publication provides in its own templates/ (for example an element table): each template gets
+    the site index and the values its config entry gives, and renders through the same escaping environment."""
+    for page in current().pages:
+        out[page.path] = render(page.template, index=index, here=page.path, params=dict(page.params))
