@@ -1,9 +1,9 @@
 """Flattening records into CSV for spreadsheet users."""
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
+
+from . import csvwrite
 
 COLUMNS = {
     "facts": ["id", "kind", "claim", "date", "status", "status_reason", "metric", "value", "qualifier", "unit", "period", "subject", "entities", "topics", "sources", "quotes", "attributed_to", "revision"],
@@ -11,16 +11,6 @@ COLUMNS = {
     "entities": ["id", "kind", "name", "aliases", "description", "related"],
     "metrics": ["id", "name", "description", "unit", "subject", "topics"],
 }
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = "; ".join(_cell(v) for v in value)
-    text = str(value)
-    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _flatten(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -39,10 +29,5 @@ def _flatten(kind: str, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def csv_table(kind: str, records: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS[kind])
-    for record in records:
-        row = _flatten(kind, record)
-        writer.writerow([_cell(row.get(col)) for col in COLUMNS[kind]])
-    return out.getvalue()
+    rows = (_flatten(kind, record) for record in records)
+    return csvwrite.write(COLUMNS[kind], ([row.get(col) for col in COLUMNS[kind]] for row in rows))
