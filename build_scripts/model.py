@@ -63,6 +63,8 @@ class Fact:
     revision: int
     kind: str
     claim: str
+    # The short title for people (data model revision 2); a record without one is titled by its claim.
+    headline: str
     date: PartialDate | None
     end_date: PartialDate | None
     speaker: str | None
@@ -180,7 +182,7 @@ def build(raw: RawCorpus) -> Corpus:
         d = r.doc.data
         stat = d.get("statistic")
         facts[d["id"]] = Fact(
-            id=d["id"], revision=d["revision"], kind=d["kind"], claim=d["claim"].strip(),
+            id=d["id"], revision=d["revision"], kind=d["kind"], claim=d["claim"].strip(), headline=(d.get("headline") or d["claim"]).strip(),
             date=_date(d.get("date")), end_date=_date(d.get("end_date")), speaker=d.get("speaker"),
             statistic=Statistic(stat["metric"], float(stat["value"]), stat["qualifier"], stat["unit"], stat.get("period"), stat["subject"]) if stat else None,
             entities=_tuple(d.get("entities")), topics=_tuple(d.get("topics")),

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostic
 from .model import Corpus
+from .paths import GENERATED_DOC_DIRS
 from .render.environment import link
 from .render.pages import footnote
 from .render.escape import md_text
@@ -30,7 +31,7 @@ _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)
 _LIST_MARK = re.compile(r"^\s*\d+[.)]\s")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
 ALLOWLIST = "narrative-allowlist.yaml"
-GENERATED = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
+GENERATED = GENERATED_DOC_DIRS  # folders the generator owns: never scanned as narrative
 
 
 @dataclass(frozen=True)

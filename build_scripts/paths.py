@@ -22,4 +22,4 @@ SNAPSHOT_DIR = "snapshots"
 TOPICS_FILE = "topics.yaml"
 
 # Folders below docs/ that the generator owns: rewritten on every build, never committed.
-GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
+GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference", "corrections")
