@@ -21,8 +21,8 @@ from .diagnostics import Diagnostic
 from .model import Corpus
 from .paths import GENERATED_DOC_DIRS
 from .render.environment import link
-from .render.pages import footnote
 from .render.escape import md_text
+from .render.pages import footnote
 from .transform import present
 
 REFERENCE = re.compile(r"\{\{\s*(fact|claim|date|quote|spread)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")

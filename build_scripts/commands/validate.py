@@ -6,8 +6,8 @@ from pathlib import Path
 
 from .. import model, paths
 from ..contrib import gitbase, versioning
-from ..generate import check_narrative
 from ..diagnostics import format_report, has_errors
+from ..generate import check_narrative
 from ..validate import validate
 
 

@@ -43,6 +43,11 @@ def paginate(items: Sequence[Any], first: str, other: Callable[[int], str], size
     ]
 
 
+def numbered(folder: str, stem: str) -> Callable[[int], str]:
+    """Addresses of a list's second and later pages: <folder>/pages/<stem>-<n>.md."""
+    return lambda n: f"{folder}/pages/{stem}-{n}.md"
+
+
 def fact_title(fact: Fact, index: SiteIndex) -> str:
     if fact.statistic:
         metric = index.corpus.metrics[fact.statistic.metric]
@@ -105,7 +110,7 @@ def source_pages(index: SiteIndex, out: Output) -> None:
             for fact in index.by_source.get(source.id, [])
         ]
         first = f"sources/{source.id}.md"
-        for page in paginate(items, first, lambda n, s=source.id: f"sources/pages/{s}-{n}.md"):
+        for page in paginate(items, first, numbered("sources", source.id)):
             out[page.path] = render("source.md.j2", source=source, page=page, total=len(items), here=page.path, index=index)
         for old in source.previous_ids:
             out[f"sources/{old}/index.html"] = redirect(f"../{source.id}/")
@@ -121,7 +126,7 @@ def entity_pages(index: SiteIndex, out: Output) -> None:
         facts = index.by_entity.get(entity.id, [])
         people = members.get(entity.id, [])
         timeline_page = f"timeline/actor-{entity.id}.md" if entity.id in actors else None
-        for page in paginate(facts, f"entities/{entity.id}.md", lambda n, e=entity.id: f"entities/pages/{e}-{n}.md"):
+        for page in paginate(facts, f"entities/{entity.id}.md", numbered("entities", entity.id)):
             out[page.path] = render(
                 "entity.md.j2", entity=entity, page=page, here=page.path, index=index, people=sorted(people, key=lambda pr: pr[0].name),
                 related=index.entity_related(entity), timeline_page=timeline_page,
@@ -185,7 +190,7 @@ def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
     for name, events, title, description, group_filters in groups:
         first = f"timeline/{name}.md"
         # Pages hold a fixed number of events, so no page grows with the corpus; a month may continue overleaf.
-        for page in paginate(events, first, lambda n, g=name: f"timeline/pages/{g}-{n}.md"):
+        for page in paginate(events, first, numbered("timeline", name)):
             here = page.path
             months: dict[str, list[Fact]] = {}
             for fact in page.items:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 # The folds that are wanted, and only these: quote marks, primes and apostrophes; hyphens and dashes; the
 # horizontal ellipsis. Spaces of every width fold through the white-space collapse below. Everything else is
 # compared after NFC alone, which unifies only canonically equal text (a precomposed "é" and "e" plus an
-# accent): compatibility forms such as superscripts ("10²"), full-width digits ("２０２５"), ligatures ("ﬁ")
+# accent): compatibility forms such as superscripts ("10²"), full-width digits (U+FF10 to U+FF19), ligatures ("ﬁ")
 # and circled or fractional numbers stay distinct from their look-alikes, as NFKC would not keep them.
 QUOTE_FOLDS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'", "\u02bc": "'",

@@ -65,7 +65,9 @@ def test_from_a_number_in_the_overview_two_clicks_reach_the_source_and_its_quote
     ref = page.locator("sup[id^='fnref'] a").first
     note_id = ref.get_attribute("href").lstrip("#")
     note = page.locator(f"li[id='{note_id}']")
-    quote = re.search("\u201c(.+?)\u201d", note.inner_text()).group(1)
+    quoted = re.search("\u201c(.+?)\u201d", note.inner_text())
+    assert quoted, "the footnote quotes its source"
+    quote = quoted.group(1)
     note.get_by_role("link", name="Fact").click()  # first click: the fact page
     page.wait_for_load_state()
     assert "/facts/" in page.url
@@ -77,7 +79,7 @@ def test_from_a_number_in_the_overview_two_clicks_reach_the_source_and_its_quote
 
 
 def _chart_pages(site: Path) -> list[str]:
-    return sorted(f"metrics/{p.parent.name}/" for p in (site / "metrics").glob("*/index.html")) + ["charts/", "timeline/"]
+    return [*sorted(f"metrics/{p.parent.name}/" for p in (site / "metrics").glob("*/index.html")), "charts/", "timeline/"]
 
 
 def _unguard(cell: str) -> str:

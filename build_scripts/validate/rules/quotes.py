@@ -5,7 +5,6 @@ from ..context import Context
 from ..textnorm import normalise
 from .base import Rule
 
-
 MIN_QUOTE = 8
 
 
