@@ -360,3 +360,13 @@ def test_every_pin_in_a_requirements_file_is_in_its_lock(requirements: str) -> N
 def test_pre_commit_hooks_do_not_name_a_virtual_environment() -> None:
     config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert ".venv" not in config and "scripts/python.sh" in config
+
+
+def test_the_readme_test_command_runs_ruff_and_mypy_before_pytest() -> None:
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "set -euo pipefail" in script
+    ruff, mypy, pytest_at = script.index("-m ruff check ."), script.index("-m mypy"), script.index("-m pytest")
+    assert ruff < mypy < pytest_at
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("exec bash scripts/test.sh")
+    locked = (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
+    assert re.search(r"^ruff==", locked, re.MULTILINE) and re.search(r"^mypy==", locked, re.MULTILINE)
