@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .load.corpus import RawCorpus
+from .policy import MEASURED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,13 @@ class Statistic:
     unit: str
     period: str | None
     subject: str
+    value_kind: str
+    condition: str | None
+
+    @property
+    def measured(self) -> bool:
+        """A value of what is (measured or estimated), as opposed to a projection, target, scenario, threat or proposal."""
+        return self.value_kind in MEASURED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +70,20 @@ class Fact:
     id: str
     revision: int
     kind: str
-    claim: str
-    # The short title for people (data model revision 2); a record without one is titled by its claim.
     headline: str
+    claim: str
     date: PartialDate | None
+    date_basis: str | None
+    date_note: str | None
     end_date: PartialDate | None
     speaker: str | None
+    words: str | None
     statistic: Statistic | None
     entities: tuple[str, ...]
     topics: tuple[str, ...]
     citations: tuple[Citation, ...]
     status: str
+    status_basis: str | None
     status_reason: str | None
     superseded_by: str | None
     related: tuple[str, ...]
@@ -80,6 +91,11 @@ class Fact:
     history: tuple[HistoryEntry, ...]
     previous_ids: tuple[str, ...]
     path: str
+
+    @property
+    def dated(self) -> bool:
+        """The source gives a date for it: it has a place in the timeline. An undated report is only 'no later than'."""
+        return self.date is not None and self.date_basis == "stated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +160,7 @@ class Metric:
     description: str
     unit: str
     subject: str
+    comparison: str
     topics: tuple[str, ...]
     chart: str
     previous_ids: tuple[str, ...]
@@ -182,15 +199,19 @@ def build(raw: RawCorpus) -> Corpus:
         d = r.doc.data
         stat = d.get("statistic")
         facts[d["id"]] = Fact(
-            id=d["id"], revision=d["revision"], kind=d["kind"], claim=d["claim"].strip(), headline=(d.get("headline") or d["claim"]).strip(),
-            date=_date(d.get("date")), end_date=_date(d.get("end_date")), speaker=d.get("speaker"),
-            statistic=Statistic(stat["metric"], float(stat["value"]), stat["qualifier"], stat["unit"], stat.get("period"), stat["subject"]) if stat else None,
+            id=d["id"], revision=d["revision"], kind=d["kind"], headline=d["headline"].strip(), claim=d["claim"].strip(),
+            date=_date(d.get("date")), date_basis=d.get("date_basis"), date_note=d.get("date_note"),
+            end_date=_date(d.get("end_date")), speaker=d.get("speaker"), words=d.get("words"),
+            statistic=Statistic(
+                stat["metric"], float(stat["value"]), stat["qualifier"], stat["unit"], stat.get("period"), stat["subject"],
+                stat["value_kind"], stat.get("condition"),
+            ) if stat else None,
             entities=_tuple(d.get("entities")), topics=_tuple(d.get("topics")),
             citations=tuple(
                 Citation(c["source"], c["quote"].strip(), c["locator"], tuple(Attribution(a["name"], a.get("entity")) for a in c.get("attributed_to") or ()))
                 for c in d["citations"]
             ),
-            status=d["status"], status_reason=d.get("status_reason"), superseded_by=d.get("superseded_by"),
+            status=d["status"], status_basis=d.get("status_basis"), status_reason=d.get("status_reason"), superseded_by=d.get("superseded_by"),
             related=_tuple(d.get("related")), notes=d.get("notes"),
             history=tuple(HistoryEntry(h["revision"], h["date"], h["change"], h["reason"]) for h in d["history"]),
             previous_ids=_tuple(d.get("previous_ids")), path=r.rel,
@@ -218,7 +239,7 @@ def build(raw: RawCorpus) -> Corpus:
     metrics = {}
     for r in raw.records.get("metric", []):
         d = r.doc.data
-        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], _tuple(d.get("topics")), d.get("chart", "bar"), _tuple(d.get("previous_ids")), r.rel)
+        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], d["comparison"], _tuple(d.get("topics")), d.get("chart", "bar"), _tuple(d.get("previous_ids")), r.rel)
     topic_data = raw.topics.doc.data["topics"] if raw.topics else {}
     topics = {k: Topic(k, v["title"], v["description"]) for k, v in topic_data.items()}
     texts = {s.id: raw.snapshots[s.snapshot.file].decode("utf-8") for s in sources.values()}

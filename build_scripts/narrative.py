@@ -81,8 +81,8 @@ def check(refs: dict[str, list[Reference]], corpus: Corpus) -> list[Diagnostic]:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"unknown fact '{ref.target}'", "see the fact index, or facts/facts/"))
             elif fact.status == "retracted":
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' is retracted", fact.status_reason or "cite another fact"))
-            elif ref.form == "date" and fact.date is None:
-                diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' has no date"))
+            elif ref.form == "date" and not fact.dated:
+                diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' has no date that its source states", "a date reference must be a date the text gives; say 'reported by' with the source's date instead"))
     return diags
 
 
@@ -166,7 +166,7 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
         form, target = match.group(1), match.group(2)
         if form == "spread":
             facts = [f for f in corpus.facts.values() if f.statistic and f.statistic.metric == target]
-            return f"{link(present.spread(facts).rstrip('.'), 'metrics/' + target + '.md', page)}"
+            return f"{link(present.spread(facts, corpus.metrics[target].comparison).rstrip('.'), 'metrics/' + target + '.md', page)}"
         fact = corpus.facts[target]
         if form == "fact" and fact.statistic:
             text = present.value_text(fact.statistic)

@@ -74,10 +74,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     snap = facts / "snapshots" / "mini-wire-2025-05.txt"
     snap.write_bytes(snap.read_bytes() + HOSTILE.encode() + b"\n")
     source = facts / "sources" / "mini-wire-2025-05.yaml"
-    source.write_text(re.sub(r"sha256: [0-9a-f]{64}", "sha256: " + hashlib.sha256(snap.read_bytes()).hexdigest(), source.read_text(encoding="utf-8")), encoding="utf-8")
+    source.write_text(re.sub(r'sha256: "?[0-9a-f]{64}"?', f'sha256: "{hashlib.sha256(snap.read_bytes()).hexdigest()}"', source.read_text(encoding="utf-8")), encoding="utf-8")
+    paragraph = sum(1 for line in snap.read_text(encoding="utf-8").split("\n") if line.strip())
     fact = facts / "facts" / "ministry-licences-2025-04-04.yaml"
     fact.write_text(fact.read_text(encoding="utf-8").replace(
-        "    locator: paragraph 3\n", "    locator: paragraph 3\n  - source: mini-wire-2025-05\n    quote: " + json.dumps(HOSTILE) + "\n    locator: paragraph 4\n"), encoding="utf-8")
+        "    locator: paragraph 3\n", f"    locator: paragraph 3\n  - source: mini-wire-2025-05\n    quote: {json.dumps(HOSTILE)}\n    locator: paragraph {paragraph}\n"), encoding="utf-8")
     project = make_project(tmp, facts, FIXTURES / "mini-docs")
     assert build(project) == 0
     return project
@@ -138,7 +139,7 @@ def test_jsonld_keeps_hostile_text_as_data_and_cannot_close_its_script(site: Pat
     assert "<script>alert(1)" not in html
 
 
-def test_a_headline_is_used_for_titles_and_previews_when_the_model_has_one() -> None:
+def test_headlines_are_used_for_titles_and_previews() -> None:
     from dataclasses import replace
 
     from build_scripts import model
@@ -147,7 +148,7 @@ def test_a_headline_is_used_for_titles_and_previews_when_the_model_has_one() -> 
     raw, _ = validate(FIXTURES / "mini")
     corpus = model.build(raw)
     fact = next(iter(corpus.facts.values()))
-    assert fact.headline == fact.claim, "without a headline the claim stands in"
+    assert cite.claim_jsonld(fact, corpus)["name"] == fact.headline != fact.claim
     titled = replace(fact, headline="A short headline for people")
     assert cite.claim_jsonld(titled, corpus)["name"] == "A short headline for people"
     assert dict(cite.highwire(cite.fact_reference(titled, corpus)))["citation_title"] == "A short headline for people"
@@ -226,6 +227,16 @@ def test_the_real_fact_base_makes_a_valid_data_package_with_negative_numbers_as_
     negative = [r for r in rows if r["value"].startswith("-") or r["value"].startswith("'-")]
     assert negative, "the real corpus has a negative value (core inflation, -1.7)"
     assert all(re.fullmatch(r"-\d+(\.\d+)?", r["value"]) for r in negative), [r["value"] for r in negative]
+
+
+@pytest.mark.parametrize("pattern, inside, outside", [
+    ("^[a-z0-9][a-z0-9-]{0,79}$", "abc-1", "Abc"), ("[^.]$", "A headline", "A headline."), ("^https://", "https://x.org/a", "http://x"),
+    (r"\A[0-9]{4}\Z", "2025", "2025x"), ("[0-9]", "a1b", "ab"),
+])
+def test_json_schema_patterns_become_whole_value_table_schema_patterns(pattern: str, inside: str, outside: str) -> None:
+    from build_scripts.render.data import full_match
+
+    assert re.fullmatch(full_match(pattern), inside) and not re.fullmatch(full_match(pattern), outside)
 
 
 def test_every_csv_column_is_described_in_the_data_package(site: Path) -> None:

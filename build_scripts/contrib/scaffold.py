@@ -79,9 +79,11 @@ def new_fact(facts: Path, *, source: str, quote: str, kind: str, fid: str | None
         return Outcome(False, f"{path} already exists; pass --id to choose another id")
     data = {
         "schema_version": 1, "id": fid, "revision": 1, "kind": kind,
+        "headline": f"{TODO}: a short title for people",
         "claim": f"{TODO}: the claim in one neutral sentence, saying who claims it",
-        "date": meta["published"],
-        **({"statistic": {"metric": TODO, "value": 0, "qualifier": "exactly", "unit": "percent", "subject": TODO}} if kind == "statistic" else {}),
+        # Until the contributor reads a date in the text, all that is known is that it was reported by publication.
+        **({} if kind == "statistic" else {"date": meta["published"], "date_basis": "no-later-than"}),
+        **({"statistic": {"metric": TODO, "value": 0, "qualifier": "exactly", "unit": "percent", "subject": TODO, "value_kind": "measured"}} if kind == "statistic" else {}),
         **({"speaker": TODO} if kind == "statement" else {}),
         "entities": [TODO], "topics": [TODO],
         "citations": [{"source": source, "quote": quote.strip(), "locator": f"paragraph {paragraph}"}],

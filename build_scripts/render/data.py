@@ -13,10 +13,12 @@ from . import csvwrite
 ColumnSpec = tuple[str, str, str]
 TABLES: dict[str, list[ColumnSpec]] = {
     "facts": [
-        ("id", "string", "fact:id"), ("kind", "string", "fact:kind"), ("claim", "string", "fact:claim"), ("date", "string", "fact:date"),
-        ("status", "string", "fact:status"), ("status_reason", "string", "fact:status_reason"),
+        ("id", "string", "fact:id"), ("kind", "string", "fact:kind"), ("headline", "string", "fact:headline"), ("claim", "string", "fact:claim"),
+        ("date", "string", "fact:date"), ("date_basis", "string", "fact:date_basis"), ("speaker", "string", "fact:speaker"), ("words", "string", "fact:words"),
+        ("status", "string", "fact:status"), ("status_basis", "string", "fact:status_basis"), ("status_reason", "string", "fact:status_reason"),
         ("metric", "string", "fact:statistic.metric"), ("value", "number", "fact:statistic.value"), ("qualifier", "string", "fact:statistic.qualifier"),
         ("unit", "string", "fact:statistic.unit"), ("period", "string", "fact:statistic.period"), ("subject", "string", "fact:statistic.subject"),
+        ("value_kind", "string", "fact:statistic.value_kind"), ("condition", "string", "fact:statistic.condition"),
         ("entities", "string", "Entity ids the fact involves, separated by '; '. One row per pair in fact-entities.csv."),
         ("topics", "string", "Topic ids, separated by '; '."),
         ("sources", "string", "Source ids of the citations, in order, separated by '; '. One row per citation in citations.csv."),
@@ -38,7 +40,8 @@ TABLES: dict[str, list[ColumnSpec]] = {
     ],
     "metrics": [
         ("id", "string", "metric:id"), ("name", "string", "metric:name"), ("description", "string", "metric:description"),
-        ("unit", "string", "metric:unit"), ("subject", "string", "metric:subject"), ("topics", "string", "Topic ids, separated by '; '."),
+        ("unit", "string", "metric:unit"), ("subject", "string", "metric:subject"), ("comparison", "string", "metric:comparison"),
+        ("topics", "string", "Topic ids, separated by '; '."),
     ],
     "citations": [
         ("fact", "string", "The fact id."), ("position", "integer", "The citation's place in the fact's list, from 1."),
@@ -50,7 +53,7 @@ TABLES: dict[str, list[ColumnSpec]] = {
 }
 # Keys between the tables: (table, column) -> (table it refers to, its key column).
 FOREIGN_KEYS = {
-    ("facts", "metric"): ("metrics", "id"), ("facts", "subject"): ("entities", "id"), ("metrics", "subject"): ("entities", "id"),
+    ("facts", "metric"): ("metrics", "id"), ("facts", "subject"): ("entities", "id"), ("facts", "speaker"): ("entities", "id"), ("metrics", "subject"): ("entities", "id"),
     ("citations", "fact"): ("facts", "id"), ("citations", "source"): ("sources", "id"),
     ("fact-entities", "fact"): ("facts", "id"), ("fact-entities", "entity"): ("entities", "id"),
 }
@@ -67,7 +70,7 @@ def _flatten(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     row = dict(record)
     if kind == "facts":
         stat = record.get("statistic") or {}
-        row.update({k: stat.get(k) for k in ("metric", "value", "qualifier", "unit", "period", "subject")})
+        row.update({k: stat.get(k) for k in ("metric", "value", "qualifier", "unit", "period", "subject", "value_kind", "condition")})
         cites = record.get("citations", [])
         row["sources"] = [c["source"] for c in cites]
         row["quotes"] = [c["quote"] for c in cites]
@@ -120,9 +123,18 @@ def _schema_property(schemas: dict[str, dict[str, Any]], where: str) -> dict[str
     return node
 
 
-# Anchors in JSON Schema patterns; Table Schema patterns always match the whole value.
 _SCHEMA_REF = re.compile(r"(fact|source|entity|metric):[a-z_.]+")
-_ANCHORS = re.compile(r"^(\^|\\A)|(\$|\\Z|\\z)$")
+
+
+def full_match(pattern: str) -> str:
+    """A JSON Schema pattern (found anywhere in the value unless anchored) as a Table Schema pattern (which
+    must match the whole value): anchors dropped, open ends padded with "any text"."""
+    start = pattern.startswith(("^", "\\A"))
+    inner = pattern[2:] if pattern.startswith("\\A") else pattern[1:] if start else pattern
+    end = inner.endswith(("\\Z", "\\z")) or (inner.endswith("$") and not inner.endswith("\\$"))
+    if end:
+        inner = inner[:-2] if inner.endswith(("\\Z", "\\z")) else inner[:-1]
+    return ("" if start else "[\\s\\S]*") + f"({inner})" + ("" if end else "[\\s\\S]*")
 
 
 def _field(table: str, name: str, kind: str, where: str, schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -133,8 +145,8 @@ def _field(table: str, name: str, kind: str, where: str, schemas: dict[str, dict
         field["description"] = prop.get("description", "")
         if "enum" in prop:
             constraints["enum"] = prop["enum"]
-        if "pattern" in prop and prop["pattern"] != "^https://":
-            constraints["pattern"] = _ANCHORS.sub("", prop["pattern"])
+        if "pattern" in prop:
+            constraints["pattern"] = full_match(prop["pattern"])
         if prop.get("format") == "uri" or prop.get("pattern") == "^https://":
             field["format"] = "uri"
         if kind == "integer" and "minimum" in prop:
