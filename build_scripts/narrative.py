@@ -41,7 +41,7 @@ _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)
 _LIST_MARK = re.compile(r"^\s*\d+[.)]\s")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
 ALLOWLIST = "narrative-allowlist.yaml"
-GENERATED = GENERATED_DOC_DIRS
+GENERATED = GENERATED_DOC_DIRS  # folders the generator owns: never scanned as narrative
 _HINT = 'write a reference on one line, outside code, exactly as {{ fact("id") }}: double quotes, no filters'
 
 
