@@ -79,6 +79,7 @@ def _generate(publication: Publication, today: dt.date | None, *, write: bool, p
     pages.data_files(index, out, records, schemas, raw.snapshots)
     reference.schema_pages(out, schemas)
     pages.publication_pages(index, out)
+    pages.corrections_pages(index, out, titles)
     hookstate.working_on = f"{docs.name}/"
     narrative_pages(tree, refs, corpus, out)
     hookstate.working_on = f"{facts.name}/"

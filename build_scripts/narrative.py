@@ -42,7 +42,7 @@ _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)
 _LIST_MARK = re.compile(r"^\s*\d+[.)]\s")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
 ALLOWLIST = "narrative-allowlist.yaml"
-GENERATED = GENERATED_DOC_DIRS
+GENERATED = GENERATED_DOC_DIRS  # folders the generator owns: never scanned as narrative
 _HINT = 'write a reference on one line, outside code, exactly as {{ fact("id") }}: double quotes, no filters'
 
 
@@ -276,7 +276,11 @@ def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[
         if tokens[page].problems:
             continue  # check() reports these; the page cannot be expanded
         hookstate.working_on = f"docs/{page}"  # named in an internal-error report
-        body = expand(text, page, corpus)
+        try:
+            body = expand(text, page, corpus)
+        except Exception as exc:
+            diags.append(Diagnostic(f"docs/{page}", 1, 1, "internal-error", f"expanding this page failed: {type(exc).__name__}: {exc}", "please report this with the page"))
+            continue
         for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
             for pattern, why in STITCHES:
                 for match in pattern.finditer(line):

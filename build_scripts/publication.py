@@ -53,8 +53,15 @@ class Publication:
     root: Path
     title: str
     url: str
+    description: str = ""
+    language: str = "en"
     repository: str = ""
+    author: str = ""
+    code_license: str = ""
     data_license: str = ""
+    data_license_spdx: str = ""
+    data_license_url: str = ""
+    third_party_note: str = ""
     glossary: str = "includes/abbreviations.md"
     pages: tuple[ExtraPage, ...] = field(default_factory=tuple)
 
@@ -123,5 +130,7 @@ def load(root: Path) -> Publication:
         ExtraPage(str(p["template"]), str(p["path"]), tuple(sorted((k, v) for k, v in p.items() if k not in ("template", "path"))))
         for p in extra.get("pages") or []
     )
-    return Publication(root, data["site_name"], str(data.get("site_url") or ""), str(extra.get("repository") or ""), str(extra.get("data_license") or ""),
-                       str(extra.get("glossary") or "includes/abbreviations.md"), pages)
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    text = {k: str(extra.get(k) or "") for k in ("repository", "author", "code_license", "data_license", "data_license_spdx", "data_license_url", "third_party_note")}
+    return Publication(root, data["site_name"], str(data.get("site_url") or ""), str(data.get("site_description") or ""), str(theme.get("language") or "en"),
+                       glossary=str(extra.get("glossary") or "includes/abbreviations.md"), pages=pages, **text)

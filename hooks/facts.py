@@ -11,7 +11,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import site_hook  # noqa: E402
+from build_scripts import site_hook
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

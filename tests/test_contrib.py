@@ -81,7 +81,8 @@ def _git(repo: Path, *args: str) -> None:
 def repo(tmp_path: Path, mini_facts: Path) -> Path:
     """A git repository holding the mini fact base as its base commit."""
     root = tmp_path / "repo"
-    mini_facts.rename(root / "facts") if (root.mkdir() or True) else None
+    root.mkdir()
+    mini_facts.rename(root / "facts")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")

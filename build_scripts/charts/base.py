@@ -1,14 +1,12 @@
 """A chart as the site publishes it: an Altair spec rendered once to accessible SVG, plus its data."""
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ import altair as alt
 from markupsafe import Markup
 
 from ..paths import CACHE
+from ..render import csvwrite
 
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d5a97", "#595959", "#b07aa1"]  # colour-blind-safe, distinct in grey too
 
@@ -32,13 +31,14 @@ class Chart:
     fact_ids: list[str]
     spec: dict[str, Any]
     svg: Markup
+    # The CSV download: the table's columns plus any kept as raw numbers (the table shows "70%", the CSV also 70).
+    csv_columns: list[str] = field(default_factory=list)
+    csv_rows: list[list[Any]] = field(default_factory=list)
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.table)
-        return out.getvalue()
+        if self.csv_columns:
+            return csvwrite.write(self.csv_columns, self.csv_rows)
+        return csvwrite.write(self.columns, self.table)
 
     def spec_json(self) -> str:
         return json.dumps(self.spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -22,6 +22,7 @@ def rows(metric: Metric, facts: list[Fact], corpus: Corpus) -> list[dict[str, An
             "label": f"{label} ({present.date_text(fact.date)})" if fact.date else label,
             "value": fact.statistic.value,
             "shown": present.value_text(fact.statistic),
+            "unit": fact.statistic.unit,
             "period": present.period_text(fact.statistic.period) or "not stated",
             "date": fact.date.iso if fact.date else "",
             "source_kind": present.SOURCE_KINDS[source.kind][0],
@@ -66,4 +67,6 @@ def _make(metric: Metric, data: list[dict[str, Any]], style: str, spread: str) -
         columns=["Source", "Value", "Period", "Kind of source", "Fact"],
         table=[[d["label"], d["shown"], d["period"], d["source_kind"], d["fact"]] for d in data],
         fact_ids=[d["fact"] for d in data], spec=spec, svg=render_svg(spec, chart_id, metric.name, description),
+        csv_columns=["Source", "Value", "Number", "Unit", "Period", "Kind of source", "Fact"],
+        csv_rows=[[d["label"], d["shown"], d["value"], d["unit"], d["period"], d["source_kind"], d["fact"]] for d in data],
     )

@@ -9,10 +9,11 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
+from .. import settings
 from ..paths import ROOT, TEMPLATES
 from ..publication import Publication, load
 from ..transform import present
-from .escape import attr, finalize, href, md_text, safe_title, yaml_str
+from .escape import attr, finalize, href, md_text, pre_text, safe_title, yaml_data, yaml_str
 
 
 @lru_cache(maxsize=4096)
@@ -77,9 +78,9 @@ def _environment(templates: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(attr=attr, yaml=yaml_str, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
+    env.filters.update(attr=attr, yaml=yaml_str, yaml_data=yaml_data, pre=pre_text, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
     env.globals.update(
-        link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, present=present,
+        link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
         SOURCE_KINDS=present.SOURCE_KINDS, STATUS=present.STATUS, KIND_LABELS=present.KIND_LABELS, ENTITY_KINDS=present.ENTITY_KINDS,
         VALUE_KINDS=present.VALUE_KINDS, STATUS_BASES=present.STATUS_BASES,
     )

@@ -18,7 +18,7 @@ _SETTLED = ("superseded", "retracted")
 def _sources(ctx: Context, data: dict[str, object]) -> list[dict[str, object]]:
     out = []
     for cite in data.get("citations") or []:  # type: ignore[attr-defined]
-        source = ctx.ids.get("source", {}).get(cite.get("source")) if isinstance(cite, dict) else None
+        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
         if source is not None:
             out.append(source.doc.data)
     return out
