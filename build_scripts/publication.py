@@ -54,6 +54,7 @@ class Publication:
     title: str
     url: str
     description: str = ""
+    name: str = ""  # a short machine name (the data package's), from extra.publication.name
     language: str = "en"
     repository: str = ""
     author: str = ""
@@ -131,6 +132,6 @@ def load(root: Path) -> Publication:
         for p in extra.get("pages") or []
     )
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
-    text = {k: str(extra.get(k) or "") for k in ("repository", "author", "code_license", "data_license", "data_license_spdx", "data_license_url", "third_party_note")}
-    return Publication(root, data["site_name"], str(data.get("site_url") or ""), str(data.get("site_description") or ""), str(theme.get("language") or "en"),
+    text = {k: str(extra.get(k) or "") for k in ("name", "repository", "author", "code_license", "data_license", "data_license_spdx", "data_license_url", "third_party_note")}
+    return Publication(root, data["site_name"], str(data.get("site_url") or ""), description=str(data.get("site_description") or ""), language=str(theme.get("language") or "en"),
                        glossary=str(extra.get("glossary") or "includes/abbreviations.md"), pages=pages, **text)

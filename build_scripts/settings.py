@@ -10,6 +10,7 @@ PAGE_SIZE = 100  # list pages are split so that no page grows with the corpus
 # Publication settings by their old names -> the Publication field that holds each.
 _FROM_PUBLICATION = {
     "SITE_NAME": "title",
+    "PACKAGE_NAME": "name",
     "SITE_URL": "url",
     "SITE_DESCRIPTION": "description",
     "REPO_URL": "repository",

@@ -4,6 +4,7 @@ Zensical; the first two run in this process, Zensical as its own command."""
 from __future__ import annotations
 
 import calendar
+import hashlib
 import datetime as dt
 import logging
 import os
@@ -67,7 +68,45 @@ def build(publication: Publication, site_dir: Path | None = None, quiet: bool = 
         return 1
     assert result.index is not None
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch(result.index.last_updated)))
-    return engine_build(site_dir, publication.config_file, result, quiet, engine)
+    stamp = inputs_digest(publication, result, engine)
+    if (site_dir / "index.html").is_file() and _stamp_file(publication, site_dir).is_file() and _stamp_file(publication, site_dir).read_text(encoding="utf-8") == stamp:
+        # Nothing the engine reads changed since it built this site: building again would give the same bytes.
+        print(f"Site in {site_dir} is up to date: nothing the engine reads has changed.")
+        return 0
+    _stamp_file(publication, site_dir).unlink(missing_ok=True)
+    code = engine_build(site_dir, publication.config_file, result, quiet, engine)
+    if code == 0:
+        _stamp_file(publication, site_dir).write_text(stamp, encoding="utf-8")
+    return code
+
+
+def _stamp_file(publication: Publication, site_dir: Path) -> Path:
+    # Beside the generated folder, never in the site (it would be published). One per output folder.
+    key = hashlib.sha256(str(site_dir.absolute()).encode()).hexdigest()[:12]
+    return publication.out.parent / f"site-{key}.stamp"
+
+
+def inputs_digest(publication: Publication, result: Result, engine: str) -> str:
+    """Everything an engine build depends on: the generated files, the config, the theme overrides and hook,
+    the engine and its version, and the build date. Equal digests mean equal sites."""
+    digest = hashlib.sha256(f"{engine} {_engine_version(engine)} {os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
+    for rel, data in sorted(result.files.items()):
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
+    for folder in (publication.root / "overrides", publication.root / "hooks"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(publication.root).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(publication.config_file.read_bytes())
+    return digest.hexdigest()
+
+
+def _engine_version(engine: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(engine) + " material " + version("mkdocs-material")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def engine_build(site_dir: Path, config_file: Path, result: Result, quiet: bool = False, engine: str = "mkdocs") -> int:

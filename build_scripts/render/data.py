@@ -179,7 +179,7 @@ def datapackage(schemas: dict[str, dict[str, Any]], last_updated: str, counts: d
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema,
         })
     package = {
-        "profile": "tabular-data-package", "name": "rare-earths-briefing", "title": f"{settings.SITE_NAME}: the fact base",
+        "profile": "tabular-data-package", "name": settings.PACKAGE_NAME, "title": f"{settings.SITE_NAME}: the fact base",
         "description": settings.SITE_DESCRIPTION + " " + settings.THIRD_PARTY_NOTE,
         "homepage": settings.SITE_URL + "data/", "version": last_updated, "created": f"{last_updated}T00:00:00Z" if last_updated else None,
         "licenses": [{"name": settings.DATA_LICENSE_SPDX, "path": settings.DATA_LICENSE_URL, "title": "Creative Commons Attribution 4.0"}],
