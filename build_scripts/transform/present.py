@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 
 from ..model import Fact, PartialDate, Source, Statistic
-from ..policy import Figure, disagreements
+from ..policy import Figure, disagreements, origin
 
 QUALIFIERS = {"exactly": "", "about": "about ", "more-than": "more than ", "less-than": "less than ", "at-least": "at least ", "up-to": "up to "}
 
@@ -106,19 +106,11 @@ def reported(fact: Fact, sources: dict[str, Source]) -> PartialDate:
     return min(sources[c.source].published for c in fact.citations)
 
 
-def origin(fact: Fact) -> str:
-    """Whose figure it is: the original its first citation credits, else the source itself."""
-    cite = fact.citations[0]
-    if cite.attributed_to:
-        last = cite.attributed_to[-1]
-        return last.entity or last.name
-    return cite.source
-
-
 def figure(fact: Fact) -> Figure:
     assert fact.statistic is not None
     stat = fact.statistic
-    return Figure(fact.id, origin(fact), stat.subject, stat.period, stat.value, stat.qualifier)
+    cite = fact.citations[0]
+    return Figure(fact.id, origin([(w.entity, w.name) for w in cite.attributed_to], cite.source), stat.subject, stat.period, stat.value, stat.qualifier)
 
 
 def period_text(period: str | None) -> str:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...load.corpus import RawRecord
-from ...policy import MEASURED_KINDS, Figure, corroborated, disagreements
+from ...policy import MEASURED_KINDS, Figure, corroborated, disagreements, origin
 from ..context import Context
 from .base import Rule
 
@@ -25,12 +25,8 @@ def _sources(ctx: Context, data: dict[str, object]) -> list[dict[str, object]]:
 
 
 def _origin(cite: dict[str, object]) -> str:
-    """Whose figure it is: the original the citation credits, else the source itself."""
     chain = [w for w in cite.get("attributed_to") or [] if isinstance(w, dict)]  # type: ignore[attr-defined]
-    if chain:
-        last = chain[-1]
-        return str(last.get("entity") or last.get("name"))
-    return str(cite.get("source"))
+    return origin([(w.get("entity"), str(w.get("name"))) for w in chain], str(cite.get("source")))
 
 
 def _figures(ctx: Context) -> dict[str, list[Figure]]:
