@@ -13,8 +13,17 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-# ASCII punctuation that Markdown, its extensions or HTML could read as syntax.
-_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~=^:\"@$'")
+# Punctuation that Markdown, its extensions or HTML read as syntax wherever it stands in a line: emphasis and
+# code, links, images, footnotes and abbreviations ([ ]), attribute lists ({ }), raw HTML and entities (< > &),
+# table cells (|), tildes and carets, the backslash; quotes, so that a value is inert in an HTML attribute too; and
+# '=', so that text such as `onerror=` never reads as an attribute, even to a reader of the raw Markdown.
+# Escaping only these (not every punctuation mark) keeps the Markdown small: each entity costs the parser work.
+_MD_SPECIAL = frozenset("\\`*_{}[]<>&|~^\"'=")
+# Syntax that counts only at the start of a line (headings, quotes, lists, definitions, admonitions, setext
+# rules, ordered-list numbers) or at the end of one (closing #s), escaped where a value starts or ends, since
+# a template may put a value at either end of a line. A trailing '!' would make an image of a following '['.
+_LEADING = re.compile(r"^(?:[#>+=:!?-]|(\d+)[.)](?= |$))")
+_TRAILING = re.compile(r"[#!]$")
 _WS = re.compile(r"\s+")
 _TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/\-\u2013\u2014\u2019]", re.UNICODE)
 
@@ -22,9 +31,16 @@ _TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/\-\u2013\u2014\u2019]", re.UNICODE)
 _MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
 
 
+def _entity(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return (match.group(1) or "") + f"&#{ord(text[-1])};" if match.re is _LEADING else f"&#{ord(text)};"
+
+
 def md_text(value: Any) -> Markup:
-    """Plain text as inert Markdown: every syntax character becomes a numeric character reference."""
-    return Markup(_WS.sub(" ", str(value)).translate(_MD_TABLE))
+    """Plain text as inert Markdown, on one line: every character that is syntax where it stands becomes a
+    numeric character reference."""
+    text = _WS.sub(" ", str(value)).translate(_MD_TABLE)
+    return Markup(_TRAILING.sub(_entity, _LEADING.sub(_entity, text.lstrip(" "), count=1), count=1))
 
 
 def attr(value: Any) -> Markup:
