@@ -82,7 +82,15 @@ def watch(regen: Regenerator) -> object:
 
 
 def serve(publication: Publication, dev_addr: str, dirty: bool = True) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve as engine_serve
+
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    logger.addHandler(console)
 
     regen = Regenerator(publication)
     if not regen.run_once():
@@ -91,7 +99,8 @@ def serve(publication: Publication, dev_addr: str, dirty: bool = True) -> int:
     thread = threading.Thread(target=regen.loop, daemon=True)
     thread.start()
     try:
-        engine_serve(config_file=str(publication.config_file), dev_addr=dev_addr, build_type="dirty" if dirty else None)
+        # Not strict: a preview shows warnings and keeps serving (the dirty-build notice alone is a warning); `build` is strict.
+        engine_serve(config_file=str(publication.config_file), dev_addr=dev_addr, build_type="dirty" if dirty else None, strict=False)
     finally:
         regen.stop()
         observer.stop()  # type: ignore[attr-defined]

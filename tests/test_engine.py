@@ -120,3 +120,56 @@ def test_the_config_stays_free_of_tags_zensical_rejects() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"!relative|!ENV|!!python", config)
     assert "- pymdownx.snippets" not in config and "\nwatch:" not in config
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_rebuilds_once_per_edit_and_shows_the_edit(project: Path, tmp_path: Path) -> None:
+    import time
+    import urllib.request
+
+    from urllib.parse import urlsplit
+
+    port = _free_port()
+    mount = urlsplit(load(project).url).path or "/"  # MkDocs serves under the site address's path
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with log.open("w", encoding="utf-8") as handle:
+        proc = subprocess.Popen([sys.executable, "-m", "build_scripts", "serve", "--publication", str(project), "--dev-addr", f"127.0.0.1:{port}"],
+                                cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    fact = project / "facts" / "facts" / "country-a-widget-share-70-mini-wire.yaml"
+    original = fact.read_text(encoding="utf-8")
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{mount}facts/country-a-widget-share-70-mini-wire/", timeout=5) as resp:  # noqa: S310
+                return resp.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(condition: object, seconds: float = 120) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():  # type: ignore[operator]
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+            time.sleep(0.2)
+
+    try:
+        wait(lambda: "widget mining share" in page())
+        builds = log.read_text(encoding="utf-8").count("Building documentation")
+        fact.write_text(original.replace("widget mining share", "widget-mining share", 1), encoding="utf-8")
+        wait(lambda: "widget-mining share" in page())
+        time.sleep(2)  # a second rebuild, had there been one, would have started by now
+        text = log.read_text(encoding="utf-8")
+        assert text.count("Building documentation") == builds + 1, text[-3000:]
+        assert text.count("Regenerated:") == 2  # the first generation, and one for the edit
+    finally:
+        fact.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+        generate(load(project))

@@ -129,7 +129,11 @@ def _edit_loop(root: Path, facts: int, edits: int) -> dict[str, Any]:
                             cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     fact = root / "facts" / "facts" / "fact-1.yaml"
     original = fact.read_text(encoding="utf-8")
-    url = f"http://127.0.0.1:{port}/facts/fact-1/"
+    from urllib.parse import urlsplit
+
+    from ..publication import load
+
+    url = f"http://127.0.0.1:{port}{urlsplit(load(root).url).path or '/'}facts/fact-1/"  # served under the site address's path
 
     def page() -> str:
         try:
