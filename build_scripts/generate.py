@@ -44,7 +44,7 @@ def generate(publication: Publication, today: dt.date | None = None, *, write: b
     hookstate.working_on = ""
     try:
         return _generate(publication, today, write=write, previous=previous)
-    except Exception as exc:  # noqa: BLE001 - errors are values: a located report, never a traceback
+    except Exception as exc:
         where = hookstate.working_on or publication.config_file.name
         return Result([Diagnostic(where, 1, 1, "internal-error", f"generation failed: {type(exc).__name__}: {exc}", "please report this with the files of your change")], 0)
 

@@ -1,9 +1,6 @@
 """State shared with the MkDocs hook while our own build runs the engine."""
 from __future__ import annotations
 
-from .model import Corpus
-
-corpus: Corpus | None = None
 # True while the build command runs an engine on pages it generated itself: the build cleans the finished
 # site, so the hook must not clean the pages a second time.
 prebuilt: bool = False

@@ -21,7 +21,8 @@ RECORD_DIRS = {
 SNAPSHOT_DIR = "snapshots"
 TOPICS_FILE = "topics.yaml"
 
-# Folders below docs/ that the generator owns: rewritten on every build, never committed.
+# Folders of the generated folder (build/docs/) that the generator fills; below docs/ these names are never read
+# as narrative pages, so a stale copy from the days when generation wrote into docs/ is ignored.
 GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference", "corrections")
 # Record ids the generator itself uses as page names in every folder (facts/index.md, sources/pages/...):
 # a record with such an id would silently lose its page to a list page.

@@ -109,6 +109,11 @@ class PublicationError(Exception):
         self.diagnostic = diagnostic
 
 
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def load(root: Path) -> Publication:
     """The publication in folder `root`, from its mkdocs.yml. A missing or unreadable config is a located error."""
     root = root.absolute()
@@ -126,12 +131,12 @@ def load(root: Path) -> Publication:
     docs_dir = data.get("docs_dir", "docs")
     if Path(str(docs_dir)) != OUT:
         raise PublicationError(Diagnostic(where, 1, 1, "publication", f"docs_dir is {docs_dir!r}; the engine builds from the generated folder", f"set docs_dir: {OUT.as_posix()}"))
-    extra = (data.get("extra") or {}).get("publication") or {}
+    extra = _section(_section(data, "extra"), "publication")
     pages = tuple(
         ExtraPage(str(p["template"]), str(p["path"]), tuple(sorted((k, v) for k, v in p.items() if k not in ("template", "path"))))
         for p in extra.get("pages") or []
     )
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = _section(data, "theme")
     text = {k: str(extra.get(k) or "") for k in ("name", "repository", "author", "code_license", "data_license", "data_license_spdx", "data_license_url", "third_party_note")}
     return Publication(root, data["site_name"], str(data.get("site_url") or ""), description=str(data.get("site_description") or ""), language=str(theme.get("language") or "en"),
                        glossary=str(extra.get("glossary") or "includes/abbreviations.md"), pages=pages, **text)

@@ -4,6 +4,10 @@
 (a new extension's syntax, a parser quirk) is caught here: the page's HTML is cleaned with an allowlist
 of exactly the elements and attributes Markdown and our extensions produce, and if the cleaner had to
 remove anything the build fails, naming the page and the line of the source that holds the removed name.
+
+It runs on the engine's output, so it holds whichever engine built the site: `build` cleans every narrative
+page of the finished site in its scratch folder before the swap (`clean_site`); under `mkdocs serve` the thin
+hook cleans each page as it is built (`clean_page`, the same function).
 """
 from __future__ import annotations
 

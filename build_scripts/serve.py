@@ -12,7 +12,6 @@ import sys
 import threading
 from pathlib import Path
 
-from . import hookstate
 from .diagnostics import format_report, has_errors
 from .generate import Result, generate
 from .publication import Publication
@@ -37,7 +36,6 @@ class Regenerator:
             print("Not regenerated: the preview shows the last good pages.", file=sys.stderr, flush=True)
             return False
         self.last = result
-        hookstate.corpus = result.corpus
         print(f"Regenerated: {result.written} file(s) written, {result.deleted} deleted.", file=sys.stderr, flush=True)
         return True
 

@@ -4,8 +4,8 @@ Zensical; the first two run in this process, Zensical as its own command."""
 from __future__ import annotations
 
 import calendar
-import hashlib
 import datetime as dt
+import hashlib
 import logging
 import os
 import shutil
@@ -131,7 +131,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, result: Result, quiet: bool 
         return 1
     scratch = _scratch(site_dir)
     shutil.rmtree(scratch, ignore_errors=True)
-    hookstate.corpus, hookstate.prebuilt, hookstate.working_on = result.corpus, True, config_file.name
+    hookstate.prebuilt, hookstate.working_on = True, config_file.name
     # Quiet must filter the console, never the logger: MkDocs counts strict-mode warnings through the
     # logger, and raising its level is how `mkdocs build --strict -q` silently passes broken links.
     logger = logging.getLogger("mkdocs")
@@ -161,7 +161,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, result: Result, quiet: bool 
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     finally:
-        hookstate.corpus, hookstate.prebuilt, hookstate.working_on = None, False, ""
+        hookstate.prebuilt, hookstate.working_on = False, ""
         logger.removeHandler(console)
     return _finish(scratch, site_dir, result)
 

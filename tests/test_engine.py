@@ -133,7 +133,6 @@ def _free_port() -> int:
 def test_serve_rebuilds_once_per_edit_and_shows_the_edit(project: Path, tmp_path: Path) -> None:
     import time
     import urllib.request
-
     from urllib.parse import urlsplit
 
     port = _free_port()
@@ -148,7 +147,7 @@ def test_serve_rebuilds_once_per_edit_and_shows_the_edit(project: Path, tmp_path
 
     def page() -> str:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{mount}facts/country-a-widget-share-70-mini-wire/", timeout=5) as resp:  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{mount}facts/country-a-widget-share-70-mini-wire/", timeout=5) as resp:
                 return resp.read().decode("utf-8")
         except OSError:
             return ""

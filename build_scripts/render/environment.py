@@ -47,7 +47,7 @@ _current: Publication | None = None
 
 
 def use(publication: Publication) -> None:
-    global _current  # noqa: PLW0603 - one publication per generation; the environment is cached per templates folder
+    global _current
     _current = publication
 
 
