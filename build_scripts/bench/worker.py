@@ -53,7 +53,7 @@ def _baseline_build(root: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start}
 
 
-TASKS = {"validate": _validate, "baseline-validate": _baseline_validate, "build": _build, "rebuild": _rebuild, "baseline-build": _baseline_build}
+TASKS = {"validate": _validate, "baseline-validate": _baseline_validate, "build": _build, "rebuild": _rebuild, "baseline-build": _baseline_build, "baseline-rebuild": _baseline_build}
 
 
 def main() -> None:
