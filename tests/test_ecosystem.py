@@ -340,7 +340,7 @@ def test_citation_cff_is_valid_and_agrees_with_the_site() -> None:
 
 def test_footer_data_page_licence_files_and_readme_agree_on_reuse(site: Path) -> None:
     footer = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nstrict:", 1)[0])["copyright"]
-    data_page = (site / "docs" / "data" / "index.md").read_text(encoding="utf-8")
+    data_page = (site / "build" / "docs" / "data" / "index.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code, text = (ROOT / "LICENSE").read_text(encoding="utf-8"), (ROOT / "LICENSE-DATA").read_text(encoding="utf-8")
     assert code.startswith("MIT License") and settings.CODE_LICENSE == "MIT"

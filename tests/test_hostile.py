@@ -70,9 +70,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def _refused_and_site_kept(project: Path, planted: Path) -> None:
-    before, docs_before = _tree(project / "site"), _tree(project / "docs")
+    before, docs_before, generated_before = _tree(project / "site"), _tree(project / "docs"), _tree(project / "build" / "docs")
     assert build(project) == 1, f"the build accepted {planted.name}"
     assert _tree(project / "site") == before
+    assert _tree(project / "build" / "docs") == generated_before  # nothing generated from a refused input
     assert {k: v for k, v in _tree(project / "docs").items() if k != planted.relative_to(project / "docs").as_posix()} == \
         {k: v for k, v in docs_before.items() if k != planted.relative_to(project / "docs").as_posix()}
 

@@ -67,7 +67,7 @@ def test_an_unknown_fact_reference_fails_the_build_before_anything_is_written(pr
     page = project / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + '\nAnd {{ fact("no-such-fact") }}.\n', encoding="utf-8")
     assert build(project) == 1
-    assert not (project / "docs" / "facts").exists()
+    assert not (project / "build" / "docs").exists() and not (project / "docs" / "facts").exists()
     assert not (project / "site").exists()
 
 
@@ -167,13 +167,13 @@ def test_any_adversarial_file_fails_the_build_before_writing_and_keeps_the_site(
     from build_scripts.paths import RECORD_DIRS
 
     before = _tree(built_once / "site")
-    generated_before = _tree(built_once / "docs")
+    generated_before = _tree(built_once / "build" / "docs")
     target = built_once / "facts" / RECORD_DIRS[case.parent.name] / case.name
     shutil.copy(case, target)
     try:
         assert build(built_once) == 1
         assert _tree(built_once / "site") == before
-        assert _tree(built_once / "docs") == generated_before
+        assert _tree(built_once / "build" / "docs") == generated_before
     finally:
         target.unlink()
 
