@@ -13,7 +13,7 @@ from pathlib import Path
 from . import hookstate, markup, model, narrative, paths
 from .diagnostics import Diagnostic, has_errors
 from .load.tree import load_docs
-from .render import pages, reference
+from .render.pagetypes import Context, Output, generate_all
 from .transform.index import SiteIndex
 from .validate import validate
 
@@ -42,20 +42,9 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     if has_errors(result.diagnostics):
         return result
     index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
-    out: pages.Output = {}
-    pages.fact_pages(index, out, titles)
-    pages.source_pages(index, out)
-    pages.entity_pages(index, out)
-    charts = pages.metric_pages(index, out)
-    events = pages.timeline_pages(index, out)
-    pages.chart_files(charts + ([events] if events else []), out)
-    pages.index_pages(index, out, charts + ([events] if events else []))
     schemas = {p.name: p.read_bytes() for p in sorted(paths.SCHEMAS.glob("*.json"))}
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
-    pages.data_files(index, out, records, schemas, raw.snapshots)
-    reference.schema_pages(out, schemas)
-    pages.elements_page(index, out)
-    pages.corrections_pages(index, out, titles)
+    out = generate_all(Context(index, titles, records, schemas, raw.snapshots))
     result.corpus, result.index, result.outputs = corpus, index, len(out)
     if write:
         result.written = write_outputs(out, docs)
@@ -74,7 +63,7 @@ def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = N
     return refs, titles, diags
 
 
-def write_outputs(out: pages.Output, docs: Path) -> int:
+def write_outputs(out: Output, docs: Path) -> int:
     """Write changed files and delete stale ones in the generated folders; return the number written."""
     written = 0
     wanted = {docs / rel for rel in out}

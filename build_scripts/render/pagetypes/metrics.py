@@ -1,0 +1,33 @@
+"""Metric pages (every value reported for one quantity, with its chart) and the figures-and-disputes list."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ... import urls
+from ...charts import metric as metric_chart
+from ...transform import present
+from ..environment import render
+from .base import Context, Output, list_page
+
+
+def generate(ctx: Context, out: Output) -> None:
+    index = ctx.index
+    for metric in index.corpus.metrics.values():
+        facts = index.by_metric.get(metric.id, [])
+        here = urls.metric_page(metric.id)
+        chart = metric_chart.build(metric, facts, index.corpus, metric.chart)
+        rows = []
+        for fact in facts:
+            assert fact.statistic is not None
+            cite = fact.citations[0]
+            rows.append({
+                "fact": fact, "value": present.value_text(fact.statistic), "period": present.period_text(fact.statistic.period) or "not stated",
+                "source": index.corpus.sources[cite.source], "date": present.date_text(present.reported(fact, index.corpus.sources)),
+                "credits": " \u2190 ".join(w.name for w in cite.attributed_to) or "none",
+            })
+        chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart else Markup("")
+        out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts, metric.comparison), here=here, index=index)
+        if chart:
+            ctx.charts.append(chart)
+    metric_links = [(m.name, urls.metric_page(m.id), present.spread(index.by_metric.get(m.id, []), m.comparison)) for m in sorted(index.corpus.metrics.values(), key=lambda m: m.name)]
+    list_page(out, index, urls.index_page(urls.METRICS), "Figures and disputes", "Every measured quantity, with the spread of what sources report. Where sources disagree, all values are shown.", links=[("", metric_links)])
