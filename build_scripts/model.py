@@ -39,6 +39,11 @@ class Citation:
     locator: str
     attributed_to: tuple[Attribution, ...]
 
+    @property
+    def paragraph(self) -> int:
+        """The paragraph the locator names (the schema allows only `paragraph N`)."""
+        return int(self.locator.removeprefix("paragraph "))
+
 
 @dataclass(frozen=True, slots=True)
 class Statistic:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import charts, corrections, data, elements, entities, facts, metrics, reference, sources, timeline, topics
+from . import charts, corrections, data, elements, entities, facts, metrics, reference, snapshots, sources, timeline, topics
 from .base import Context, Output
 
 
@@ -15,7 +15,7 @@ class PageType(Protocol):
     def generate(self, ctx: Context, out: Output) -> None: ...
 
 
-PAGE_TYPES: tuple[PageType, ...] = (facts, sources, entities, metrics, timeline, charts, topics, data, reference, elements, corrections)
+PAGE_TYPES: tuple[PageType, ...] = (facts, sources, snapshots, entities, metrics, timeline, charts, topics, data, reference, elements, corrections)
 
 
 def generate_all(ctx: Context) -> Output:
@@ -25,4 +25,4 @@ def generate_all(ctx: Context) -> Output:
     return out
 
 
-__all__ = ["PAGE_TYPES", "Context", "Output", "PageType", "charts", "corrections", "data", "elements", "entities", "facts", "generate_all", "metrics", "reference", "sources", "timeline", "topics"]
+__all__ = ["PAGE_TYPES", "Context", "Output", "PageType", "charts", "corrections", "data", "elements", "entities", "facts", "generate_all", "metrics", "reference", "snapshots", "sources", "timeline", "topics"]
