@@ -115,6 +115,8 @@ class Source:
     title: str
     publisher: str
     byline: str | None
+    publisher_entity: str | None
+    byline_entity: str | None
     url: str | None
     archive_url: str | None
     published: PartialDate
@@ -225,7 +227,8 @@ def build(raw: RawCorpus) -> Corpus:
     for r in raw.records.get("source", []):
         d = r.doc.data
         sources[d["id"]] = Source(
-            id=d["id"], title=d["title"], publisher=d["publisher"], byline=d.get("byline"), url=d.get("url"),
+            id=d["id"], title=d["title"], publisher=d["publisher"], byline=d.get("byline"),
+            publisher_entity=d.get("publisher_entity"), byline_entity=d.get("byline_entity"), url=d.get("url"),
             archive_url=d.get("archive_url"), published=PartialDate(d["published"]), published_basis=d["published_basis"],
             published_note=d.get("published_note"), accessed=PartialDate(d["accessed"]), kind=d["kind"], language=d["language"],
             snapshot=Snapshot(d["snapshot"]["file"], d["snapshot"]["sha256"]), reliability=d["reliability"],

@@ -29,6 +29,7 @@ TABLES: dict[str, list[ColumnSpec]] = {
     ],
     "sources": [
         ("id", "string", "source:id"), ("title", "string", "source:title"), ("publisher", "string", "source:publisher"), ("byline", "string", "source:byline"),
+        ("publisher_entity", "string", "source:publisher_entity"), ("byline_entity", "string", "source:byline_entity"),
         ("url", "string", "source:url"), ("archive_url", "string", "source:archive_url"), ("published", "string", "source:published"),
         ("published_basis", "string", "source:published_basis"), ("accessed", "string", "source:accessed"), ("kind", "string", "source:kind"),
         ("language", "string", "source:language"), ("snapshot_file", "string", "source:snapshot.file"), ("snapshot_sha256", "string", "source:snapshot.sha256"),

@@ -53,7 +53,7 @@ def generate(ctx: Context, out: Output) -> None:
                 ])
                 for month, facts in months.items()
             ]
-            chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart and name == "index" and page.number == 1 else None
+            chart_md = Markup(render("chart.md.j2", chart=chart, here=here, facts=index.corpus.facts)) if chart and name == "index" and page.number == 1 else None
             undated = _undated(index, here) if name == "index" and page.number == page.count else None
             out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None, search_exclude=True,
                                page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md,
