@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import html as html_lib
 import re
 from pathlib import Path
+
+import markdown
 
 from build_scripts import model, urls
 from build_scripts.render import pagetypes
 from build_scripts.render.pagetypes import Context, generate_all
+from build_scripts.sanitize import inventory
+from build_scripts.transform import passages
 from build_scripts.transform.index import SiteIndex
 from build_scripts.validate import validate
 
@@ -49,3 +55,40 @@ def test_every_record_page_is_where_urls_says(mini_facts: Path) -> None:
     expected |= {urls.entity_page(e) for e in corpus.entities if SiteIndex(corpus).by_entity.get(e)} | {urls.metric_page(m) for m in corpus.metrics}
     expected |= {urls.timeline_page(), urls.charts_page(), urls.data_page(), urls.schema_reference(), urls.corrections_page(), urls.corrections_feed()}
     assert expected <= set(out)
+
+
+def test_a_quote_is_found_in_the_text_as_received_despite_typographic_folds() -> None:
+    text = "Mini Wire said  Country A held \u201cabout 70%\u201d of world\u00a0widget mining \u2013 for now\u2026 later."
+    start, end = passages.locate(text, 'Country A held "about 70%" of world widget mining - for now...')  # type: ignore[misc]
+    assert text[start:end] == "Country A held \u201cabout 70%\u201d of world\u00a0widget mining \u2013 for now\u2026"
+    assert passages.locate(text, "not in the text") is None
+
+
+def test_snapshot_page_numbers_paragraphs_as_locators_do_and_marks_each_quote(mini_facts: Path) -> None:
+    out = _outputs(mini_facts)
+    page = str(out[urls.snapshot_page("mini-wire-2025-05")])
+    anchors = re.findall(r"\{: #(p-\d+)", page)
+    assert anchors == [f"p-{n}" for n in range(1, 7)]  # six non-empty lines; the blank line is not a paragraph
+    marked = re.findall(r'<mark class="re-quote">(.*?)</mark>', page)
+    assert len(marked) == 3
+    assert any("61% in 2023" in m for m in marked)
+    fact = str(out[urls.fact_page("country-a-widget-share-61-analysts")])
+    assert "(../sources/mini-wire-2025-05/text.md#p-2)" in fact
+
+
+def test_hostile_snapshot_text_renders_inert(mini_facts: Path) -> None:
+    snapshot = mini_facts / "snapshots" / "mini-wire-2025-05.txt"
+    hostile = '<script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3)) {: onclick="x" } *[abbr]: y\n'
+    data = snapshot.read_bytes() + hostile.encode()
+    snapshot.write_bytes(data)
+    source = mini_facts / "sources" / "mini-wire-2025-05.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r'sha256: "[0-9a-f]+"', f'sha256: "{hashlib.sha256(data).hexdigest()}"', text), encoding="utf-8")
+    page = str(_outputs(mini_facts)[urls.snapshot_page("mini-wire-2025-05")])
+    html = markdown.markdown(re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.DOTALL), extensions=["attr_list", "abbr"])
+    elements = inventory(html)
+    assert {tag for tag, _, _ in elements} <= {"h1", "p", "span", "a", "mark", "code"}
+    assert not [(tag, name) for tag, name, _ in elements if name.startswith("on")]
+    assert not [value for tag, name, value in elements if name == "href" and ":" in value]
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+    assert hostile.strip() in text  # shown to the reader as the characters it is

@@ -13,9 +13,8 @@ def generate(ctx: Context, out: Output) -> None:
     index = ctx.index
     for source in index.corpus.sources.values():
         items = [
-            {"fact": fact, "quote": cite.quote, "cite": cite}
+            {"fact": fact, "cites": [c for c in fact.citations if c.source == source.id]}
             for fact in index.by_source.get(source.id, [])
-            for cite in [next(c for c in fact.citations if c.source == source.id)]
         ]
         for page in paginate(items, urls.source_page(source.id), numbered(urls.SOURCES, source.id)):
             out[page.path] = render("source.md.j2", source=source, page=page, total=len(items), here=page.path, index=index)
