@@ -17,7 +17,7 @@ TABLES: dict[str, list[ColumnSpec]] = {
         ("id", "string", "fact:id"), ("kind", "string", "fact:kind"), ("headline", "string", "fact:headline"), ("claim", "string", "fact:claim"),
         ("date", "string", "fact:date"), ("date_basis", "string", "fact:date_basis"), ("speaker", "string", "fact:speaker"), ("words", "string", "fact:words"),
         ("status", "string", "fact:status"), ("status_basis", "string", "fact:status_basis"), ("status_reason", "string", "fact:status_reason"),
-        ("metric", "string", "fact:statistic.metric"), ("value", "number", "fact:statistic.value"), ("qualifier", "string", "fact:statistic.qualifier"),
+        ("metric", "string", "fact:statistic.metric"), ("value", "number", "fact:statistic.value"), ("qualifier", "string", "fact:statistic.qualifier"), ("wording", "string", "fact:statistic.wording"),
         ("unit", "string", "fact:statistic.unit"), ("period", "string", "fact:statistic.period"), ("subject", "string", "fact:statistic.subject"),
         ("value_kind", "string", "fact:statistic.value_kind"), ("condition", "string", "fact:statistic.condition"),
         ("entities", "string", "Entity ids the fact involves, separated by '; '. One row per pair in fact-entities.csv."),
@@ -72,7 +72,7 @@ def _flatten(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     row = dict(record)
     if kind == "facts":
         stat = record.get("statistic") or {}
-        row.update({k: stat.get(k) for k in ("metric", "value", "qualifier", "unit", "period", "subject", "value_kind", "condition")})
+        row.update({k: stat.get(k) for k in ("metric", "value", "qualifier", "wording", "unit", "period", "subject", "value_kind", "condition")})
         cites = record.get("citations", [])
         row["sources"] = [c["source"] for c in cites]
         row["quotes"] = [c["quote"] for c in cites]
