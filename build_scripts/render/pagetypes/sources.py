@@ -24,5 +24,5 @@ def generate(ctx: Context, out: Output) -> None:
     for source in sorted(corpus.sources.values(), key=lambda s: s.published.iso):
         label = present.SOURCE_KINDS[source.kind][0]
         by_kind.setdefault(f"{label}: {present.SOURCE_KINDS[source.kind][1]}", []).append(
-            (source.title, urls.source_page(source.id), f"{source.publisher}, {present.date_text(source.published)}, {len(index.by_source.get(source.id, []))} facts"))
+            (source.title, urls.source_page(source.id), f"{source.publisher}, {present.date_text(source.published)}, {present.count(len(index.by_source.get(source.id, [])), 'fact')}"))
     list_page(out, index, urls.index_page(urls.SOURCES), "All sources", f"The {len(corpus.sources)} sources the facts quote, by kind of source.", links=sorted(by_kind.items()))
