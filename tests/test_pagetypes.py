@@ -92,3 +92,16 @@ def test_hostile_snapshot_text_renders_inert(mini_facts: Path) -> None:
     assert not [value for tag, name, value in elements if name == "href" and ":" in value]
     text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
     assert hostile.strip() in text  # shown to the reader as the characters it is
+
+
+def test_every_quote_in_the_fact_base_is_highlighted_in_its_source_text() -> None:
+    raw, _ = validate(ROOT / "facts", TODAY)
+    corpus = model.build(raw)
+    index = SiteIndex(corpus)
+    missing = []
+    for source_id in corpus.sources:
+        quoting = index.by_source.get(source_id, [])
+        shown = passages.paragraphs(source_id, corpus, quoting)
+        marked = {(f.id, p.number) for p in shown for s in p.spans for f in s.facts}
+        missing += [(f.id, c.locator) for f in quoting for c in f.citations if c.source == source_id and (f.id, c.paragraph) not in marked]
+    assert missing == []
