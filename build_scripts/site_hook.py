@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from . import hookstate, narrative
 from .diagnostics import format_report, has_errors
 from .generate import generate
+from .charts.marks import relink
 from .narrative import GENERATED
 
 
@@ -28,3 +29,8 @@ def page_markdown(markdown: str, src_uri: str) -> str:
     if src_uri.split("/", 1)[0] in GENERATED or hookstate.corpus is None:
         return markdown
     return narrative.expand(markdown, src_uri, hookstate.corpus)
+
+
+def page_html(html: str, page_url: str) -> str:
+    """Chart marks link to their facts; their links are written against the site root and made relative here."""
+    return relink(html, page_url)

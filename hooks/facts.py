@@ -2,6 +2,7 @@
 
 - on_pre_build: under `mkdocs serve` (or a bare `mkdocs build`), regenerate pages from facts/.
 - on_page_markdown: expand {{ fact("id") }} references in hand-written pages.
+- on_page_content: make chart links relative to the page.
 """
 from __future__ import annotations
 
@@ -21,3 +22,7 @@ def on_pre_build(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return site_hook.page_markdown(markdown, page.file.src_uri)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return site_hook.page_html(html, page.url)

@@ -10,8 +10,6 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import settings
-from ..charts import events as events_chart
-from ..charts import metric as metric_chart
 from ..charts.base import Chart
 from ..model import Corpus, Fact
 from ..transform import present
@@ -124,12 +122,11 @@ def entity_pages(index: SiteIndex, out: Output) -> None:
             out[f"entities/{old}/index.html"] = redirect(f"../{entity.id}/")
 
 
-def metric_pages(index: SiteIndex, out: Output) -> list[Chart]:
-    charts = []
+def metric_pages(index: SiteIndex, out: Output, charts: dict[str, Chart]) -> None:
     for metric in index.corpus.metrics.values():
         facts = index.by_metric.get(metric.id, [])
         here = f"metrics/{metric.id}.md"
-        chart = metric_chart.build(metric, facts, index.corpus, metric.chart)
+        chart = charts.get(metric.id)
         rows = []
         for fact in facts:
             assert fact.statistic is not None
@@ -141,20 +138,22 @@ def metric_pages(index: SiteIndex, out: Output) -> list[Chart]:
             })
         chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart else Markup("")
         out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts), here=here, index=index)
-        if chart:
-            charts.append(chart)
-    return charts
+
+
+# Each chart's Markdown for a hand-written page to include (a dot folder: MkDocs does not publish it as a page).
+EMBED_DIR = "charts/.embed"
 
 
 def chart_files(charts: list[Chart], out: Output) -> None:
+    """Downloads for every chart, and the include a story page embeds it with: --8<-- "docs/charts/.embed/<id>.md"."""
     for chart in charts:
-        out[f"charts/{chart.id}.svg"] = str(chart.svg) + "\n"
+        out[f"charts/{chart.id}.svg"] = chart.svg_file()
         out[f"charts/{chart.id}.csv"] = chart.csv()
         out[f"charts/{chart.id}.vl.json"] = chart.spec_json()
+        out[f"{EMBED_DIR}/{chart.id}.md"] = render("chart.md.j2", chart=chart, here="index.md")
 
 
-def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
-    chart = events_chart.build(index)
+def timeline_pages(index: SiteIndex, out: Output, chart: Chart | None) -> None:
     filters = {
         "actors": [(a.name, f"timeline/actor-{a.id}.md") for a in index.timeline_actors],
         "topics": [(index.corpus.topics[t].title, f"timeline/topic-{t}.md") for t in sorted({t for f in index.events for t in f.topics})],
@@ -194,7 +193,6 @@ def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
             chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart and name == "index" and page.number == 1 else None
             out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None, search_exclude=True,
                                page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md)
-    return chart
 
 
 def list_page(out: Output, index: SiteIndex, path: str, title: str, description: str, *, links: list[Any] | None = None,
@@ -249,7 +247,8 @@ CHARTS_PER_PAGE = 8
 
 def chart_pages(out: Output, index: SiteIndex, charts: list[Chart]) -> None:
     """Every chart with its table and downloads, a few per page so that no page grows with the corpus."""
-    description = "Every chart on the site, each drawn from facts only, with its data table and downloads."
+    description = ("Every chart on the site, each drawn from facts only, one mark per fact, with its data table and downloads. "
+                   "First the picture of the story, then the figures the sources disagree on.")
     for page in paginate(charts, "charts/index.md", lambda n: f"charts/pages/charts-{n}.md", size=CHARTS_PER_PAGE):
         body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path) for c in page.items))
         out[page.path] = render("list.md.j2", title="Charts", description=description, links=None, page=Page([], page.number, page.count, page.path, page.prev, page.next),
