@@ -98,7 +98,7 @@ def config(layout: Layout) -> dict[str, Any]:
     """Vega-Lite config for a layout: one font size for every text, no background (the page's shows through)."""
     text = {"font": FONT, "fontSize": layout.font}
     return {
-        "background": None,
+        "background": "transparent",
         "font": FONT,
         "view": {"stroke": None},
         "axis": {"labelFontSize": layout.font, "titleFontSize": layout.font, "labelFont": FONT, "titleFont": FONT, "titleFontWeight": "normal", "gridColor": "#9e9e9e", "gridOpacity": 0.35, "domainColor": "#9e9e9e", "tickColor": "#9e9e9e"},
