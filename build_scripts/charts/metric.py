@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import altair as alt
+
 from ..diagnostics import Diagnostic
 from ..model import Corpus, Fact, Metric
 from ..transform import present
@@ -70,7 +72,8 @@ def _make(metric: Metric, drawn: list[Mark], undrawn: list[Mark]) -> Chart:
         span = dotplot.domain(drawn, metric.unit)
 
         def spec(layout: Any) -> dict[str, Any]:
-            return dotplot.layers(drawn, layout, span, title, width=layout.width - 12).to_dict(validate=False)
+            fit = alt.AutoSizeParams(type="fit-x", contains="padding")  # axis labels included: the drawing is exactly the layout's width
+            return dotplot.layers(drawn, layout, span, title, width=layout.width).properties(autosize=fit).to_dict(validate=False)
         how = "Each row is one fact; sources are not averaged, summed or stacked."
         kind = "Dot plot"
     values = "; ".join(f"{m.row}: {m.text}" for m in drawn)

@@ -93,7 +93,7 @@ def test_every_chart_is_an_accessible_svg_whose_table_holds_the_same_numbers(pag
             chart_id = figure.get_attribute("id").removeprefix("chart-")
             rows = list(csv.reader(io.StringIO((site / "charts" / f"{chart_id}.csv").read_text(encoding="utf-8"))))[1:]
             table = figure.locator("xpath=following-sibling::details[1]//table")
-            cells = [[c.strip() for c in r.locator("td").all_inner_texts()] for r in table.locator("tbody tr").all()]
+            cells = [[c.strip() for c in r.locator("td").all_text_contents()] for r in table.locator("tbody tr").all()]  # the table is folded away
             assert cells == rows, path
             checked += 1
     assert checked >= 10
