@@ -58,7 +58,7 @@ def _make(rows: list[dict[str, Any]]) -> Chart:
         lines = max(p["line"] for p in placed) + 1
         chart = alt.Chart(alt.Data(values=placed)).mark_point(size=pitch * 6, strokeWidth=2, opacity=1).encode(
             x=alt.X("month:O", title=None, sort=months, scale=alt.Scale(domain=months, paddingInner=0.15),
-                    axis=alt.Axis(labelExpr="timeFormat(toDate(datum.value + '-15'), '%b %y')", labelAngle=0, labelOverlap=True)),
+                    axis=alt.Axis(labelExpr="length(datum.value) == 4 ? datum.value : timeFormat(toDate(datum.value + '-15'), '%b %y')", labelAngle=0, labelOverlap=True)),
             xOffset=alt.XOffset("col:O", scale=alt.Scale(domain=list(range(columns)))),
             y=alt.Y("line:O", title=None, sort="descending", scale=alt.Scale(domain=list(range(lines - 1, -1, -1))), axis=None),
             shape=alt.value("circle"),
