@@ -115,6 +115,8 @@ def _linked(svg: str) -> str:
 
     def wrap(m: re.Match[str]) -> str:
         tag, _, role, fact, label, rest, inner = m.groups()
+        # The link carries the name; the shape inside it is only its picture.
+        rest = rest.replace('role="graphics-symbol"', 'aria-hidden="true"')
         element = f"<{tag}{rest}>{inner}</{tag}>" if tag == "text" else f"<{tag}{rest}>"
         href = f'href="{SITE}facts/{fact}/"'
         if role == "fact":
