@@ -24,3 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a located report, never a traceback
+        from . import hookstate
+        from .diagnostics import Diagnostic
+
+        where = hookstate.working_on or args.command
+        print(Diagnostic(where, 1, 1, "internal-error", f"{type(exc).__name__}: {exc}", "please report this with the files of your change").as_text(), file=sys.stderr)
+        return 3

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -23,7 +24,7 @@ class Diagnostic:
     severity: Severity = "error"
 
     def as_text(self) -> str:
-        head = f"{self.path}:{self.line}:{self.col}: {self.severity} {self.rule}: {_one_line(self.message)}"
+        head = f"{display(self.path)}:{self.line}:{self.col}: {self.severity} {self.rule}: {_one_line(self.message)}"
         return f"{head}\n  hint: {_one_line(self.hint)}" if self.hint else head
 
     def as_github(self) -> str:
@@ -33,13 +34,22 @@ class Diagnostic:
         return f"::{self.severity} {props}::{_gh(text, False)}"
 
 
+# C0 and C1 controls (ESC starts ANSI sequences), and bidirectional and invisible format characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def display(text: str) -> str:
+    """Untrusted text for a terminal or CI log: every control character shown as an escape, never acted on."""
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
 def _one_line(text: str) -> str:
-    # Untrusted text may hold newlines; a report line must stay one line.
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    # Untrusted text may hold newlines or escape sequences; a report line must stay one inert line.
+    return display(text)
 
 
 def _gh(text: str, prop: bool) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = display(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

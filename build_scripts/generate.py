@@ -10,11 +10,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, narrative, paths
+from . import hookstate, markup, model, narrative, paths
 from .diagnostics import Diagnostic, has_errors
 from .charts import catalog
 from .charts.marks import Locate
 from .load.corpus import RawCorpus
+from .load.tree import load_docs
 from .render import pages, reference
 from .transform.index import SiteIndex
 from .validate import validate
@@ -35,12 +36,15 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     result = Result(diags, raw.files_checked)
     if has_errors(diags):
         return result
+    hookstate.working_on = f"{facts.name}/"  # named in an internal-error report should a later step fail
     corpus = model.build(raw)
+    hookstate.working_on = f"{docs.name}/"
     refs, titles, prose = check_narrative(docs, corpus)
+    hookstate.working_on = f"{facts.name}/"
     result.diagnostics = sorted(set(diags + prose))
     if has_errors(result.diagnostics):
         return result
-    index = SiteIndex(corpus, {page: [r.target for r in items if r.form != "spread"] for page, items in refs.items()})
+    index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
     result.diagnostics = sorted(set(result.diagnostics + catalog.check(index, statistic_locator(raw))))
     if has_errors(result.diagnostics):
         return result
@@ -70,11 +74,15 @@ def statistic_locator(raw: RawCorpus) -> Locate:
     return lambda fact_id: where.get(fact_id, (fact_id, 1, 1))
 
 
-def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, list[narrative.Reference]], dict[str, str], list[Diagnostic]]:
-    """Scan hand-written pages: every reference must resolve, every number must be a reference."""
-    refs, titles = narrative.scan(docs)
-    allowances, diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
-    diags += narrative.check(refs, corpus) + narrative.lint(docs, allowances, corpus)
+def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic]]:
+    """Check docs/ as a pull request can change it: files, markup, references, numbers. Used by validate and build alike."""
+    tree, diags = load_docs(docs)
+    refs, titles = narrative.scan(tree)
+    allowances, allow_diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
+    resolved = narrative.check(refs, corpus)
+    diags += allow_diags + markup.check(tree, refs) + resolved + narrative.lint(tree, refs, allowances, corpus)
+    if not has_errors(resolved):  # expansion needs every reference to resolve
+        diags += narrative.stitched(tree, refs, corpus)
     return refs, titles, diags
 
 

@@ -6,3 +6,5 @@ from .model import Corpus
 corpus: Corpus | None = None
 # True while the build command runs MkDocs on a corpus it generated itself: the hook must not regenerate.
 prebuilt: bool = False
+# The input file being worked on, so that an internal error can say where it happened.
+working_on: str = ""

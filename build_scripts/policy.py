@@ -65,3 +65,8 @@ def disagreements(figures: list[Figure]) -> dict[str, list[Figure]]:
         if others:
             out[a.fact] = others
     return out
+
+
+def corroborated(figures: list[Figure]) -> set[str]:
+    """Fact ids whose figure another origin confirms: same quantity, and values that can both hold."""
+    return {a.fact for a in figures for b in figures if a.origin != b.origin and same_quantity(a, b) and not disagree(a, b)}

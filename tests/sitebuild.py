@@ -23,7 +23,7 @@ def make_project(tmp: Path, facts: Path, docs: Path) -> Path:
     shutil.copy(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
     for name in ("hooks", "includes", "overrides"):
         shutil.copytree(ROOT / name, project / name)
-    (project / "facts").symlink_to(facts)
+    shutil.copytree(facts, project / "facts")  # a copy: the build refuses a linked fact base
     for name in ("schemas", "build_scripts"):
         (project / name).symlink_to(ROOT / name)
     return project

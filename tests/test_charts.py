@@ -11,7 +11,7 @@ from altair.vegalite.v6.schema.core import Root
 import pytest
 
 from build_scripts import model
-from build_scripts.charts import catalog, lead, metric, style
+from build_scripts.charts import catalog, events, lead, metric, style
 from build_scripts.charts.base import Chart
 from build_scripts.charts.marks import SITE, relink
 from build_scripts.generate import generate
@@ -172,3 +172,20 @@ def test_the_lead_chart_shows_every_mining_and_refining_figure(corpus: model.Cor
     assert built.lead is not None and built.ordered[0] is built.lead
     assert sorted(built.lead.fact_ids) == ["mine-a", "mine-b", "refine-a"]
     Root.from_dict(built.lead.spec, validate=True)
+
+
+def test_the_events_chart_draws_one_dot_per_event_and_counts_nothing_into_bars(corpus: model.Corpus) -> None:
+    event = corpus.facts["ministry-licences-2025-04-04"]
+    same_day = [dataclasses.replace(event, id=f"ministry-event-{n}") for n in range(5)]
+    disputed = dataclasses.replace(event, id="ministry-event-disputed", status="disputed", status_basis="source-contradicts-itself")
+    index = _with(corpus, *same_day, disputed)
+    chart = events.build(index)
+    assert chart is not None
+    Root.from_dict(chart.spec, validate=True)
+    assert "aggregate" not in chart.spec_json() and '"bar"' not in chart.spec_json()
+    for layout in style.LAYOUTS:
+        assert sorted(_marks(chart.svgs[layout.name])) == sorted(f.id for f in index.events)
+    places = [(d["month"], d["col"], d["line"]) for d in chart.spec["data"]["values"]]
+    assert len(places) == len(set(places)) == 7  # six events on one day, none drawn on another
+    hollow = re.search(r'data-fact="ministry-event-disputed" aria-label="[^"]*"><path ([^>]*)>', chart.svgs["wide"])
+    assert hollow and 'fill="#' not in hollow.group(1)

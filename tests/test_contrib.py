@@ -17,13 +17,14 @@ TODAY = dt.date(2026, 11, 24)
 
 
 def test_new_fact_from_an_existing_source_validates_once_its_placeholders_are_filled(mini_facts: Path) -> None:
-    outcome = scaffold.new_fact(mini_facts, source="mini-wire-2025-05", quote="Analysts said the share was closer to 61%", kind="claim", fid=None)
+    outcome = scaffold.new_fact(mini_facts, source="mini-wire-2025-05", quote="The ministry also banned widget exports to Country B", kind="claim", fid=None)
     assert outcome.ok and outcome.path is not None
-    assert "locator: paragraph 2" in outcome.path.read_text(encoding="utf-8")
+    assert "locator: paragraph 5" in outcome.path.read_text(encoding="utf-8")
     _, diags = validate(mini_facts)
     assert {d.rule for d in diags if d.path.endswith(outcome.path.name)} >= {"placeholder"}
     text = outcome.path.read_text(encoding="utf-8")
-    text = text.replace('"TODO: the claim in one neutral sentence, saying who claims it"', "Analysts put Country A's share nearer 61%.")
+    text = text.replace('"TODO: the claim in one neutral sentence, saying who claims it"', "Mini Wire reports that the ministry banned widget exports to Country B.")
+    text = text.replace('"TODO: a short title for people"', "Ministry bans widget exports to Country B, Mini Wire reports")
     text = text.replace("[\"TODO\"]", "[country-a]", 1).replace("[\"TODO\"]", "[mining]", 1)
     text = text.replace('"TODO: why this fact belongs in the briefing"', "A second view on the share.")
     outcome.path.write_text(text, encoding="utf-8")

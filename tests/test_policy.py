@@ -49,3 +49,10 @@ def test_one_passage_credited_two_ways_is_reported_on_both_facts(tmp_path: Path)
     _, diags = validate(root, dt.date(2026, 11, 24))
     conflicts = {d.path for d in diags if d.rule == "attribution-conflict"}
     assert conflicts == {"facts/facts/ministry-licences-2025-04-04.yaml", "facts/facts/ministry-licences-twin.yaml"}
+
+
+def test_a_figure_another_origin_confirms_is_corroborated_and_one_it_contradicts_is_not() -> None:
+    from build_scripts.policy import corroborated
+
+    blog, iea, ft = fig(90, "more-than", "blog"), fig(92, "exactly", "iea", "2023"), fig(80, "exactly", "ft")
+    assert corroborated([blog, iea, ft]) == {blog.fact, iea.fact}

@@ -94,10 +94,10 @@ def test_hostile_text_renders_inert(project: Path) -> None:
     snap.write_bytes(snap.read_bytes() + hostile.encode() + b"\n")
     source = project / "facts" / "sources" / "mini-wire-2025-05.yaml"
     text = source.read_text(encoding="utf-8")
-    source.write_text(re.sub(r"sha256: [0-9a-f]{64}", "sha256: " + hashlib.sha256(snap.read_bytes()).hexdigest(), text), encoding="utf-8")
+    source.write_text(re.sub(r'sha256: "?[0-9a-f]{64}"?', 'sha256: "' + hashlib.sha256(snap.read_bytes()).hexdigest() + '"', text), encoding="utf-8")
     fact = project / "facts" / "facts" / "ministry-licences-2025-04-04.yaml"
     data = fact.read_text(encoding="utf-8")
-    fact.write_text(data.replace("    locator: paragraph 3\n", "    locator: paragraph 3\n  - source: mini-wire-2025-05\n    quote: " + yaml.safe_dump(hostile, width=1000).split("\n")[0] + "\n    locator: paragraph 4\n"), encoding="utf-8")
+    fact.write_text(data.replace("    locator: paragraph 3\n", "    locator: paragraph 3\n  - source: mini-wire-2025-05\n    quote: " + yaml.safe_dump(hostile, width=1000).split("\n")[0] + "\n    locator: paragraph 7\n"), encoding="utf-8")
     assert build(project) == 0
     html = (project / "site" / "facts" / "ministry-licences-2025-04-04" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "onerror=" not in html and 'href="javascript:' not in html

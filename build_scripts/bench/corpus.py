@@ -1,6 +1,7 @@
 """Synthetic fact bases of any size, valid by construction: every quote really is in its snapshot."""
 from __future__ import annotations
 
+import calendar
 import hashlib
 import random
 from pathlib import Path
@@ -30,22 +31,25 @@ def write(root: Path, facts: int, seed: int = 7) -> Path:
         (base / "entities" / f"{eid}.yaml").write_text(canonical(data, "entity"), encoding="utf-8")
     metrics = [f"metric-{i}" for i in range(n_metrics)]
     for mid in metrics:
-        data = {"schema_version": 1, "id": mid, "name": f"Synthetic {mid}", "description": _sentence(rng, 12), "unit": "percent", "subject": entities[0], "topics": ["supply-chain"]}
+        data = {"schema_version": 1, "id": mid, "name": f"Synthetic {mid}", "description": _sentence(rng, 12), "unit": "percent", "subject": entities[0], "comparison": "series", "topics": ["supply-chain"]}
         (base / "metrics" / f"{mid}.yaml").write_text(canonical(data, "metric"), encoding="utf-8")
     paragraphs: list[list[str]] = [[] for _ in range(n_sources)]
     for f in range(facts):
         s = f % n_sources
-        quote = _sentence(rng, 14)
+        month = 1 + f % 12
+        # The quote names the month, as a source that dates what it reports does (the 'when' rule checks it).
+        quote = f"In {calendar.month_name[month]} " + _sentence(rng, 14)
         paragraphs[s].append(quote + " " + _sentence(rng, 20))
         stat = f % 3 == 0
         data = {
             "schema_version": 1, "id": f"fact-{f}", "revision": 1, "kind": "statistic" if stat else ["event", "statement", "claim"][f % 3],
-            "claim": f"Synthetic claim {f}: " + _sentence(rng, 16), "date": f"2025-{1 + f % 12:02d}-{1 + f % 28:02d}",
+            "headline": f"Synthetic headline for fact {f}", "claim": "The source says: " + quote,
+            **({} if stat else {"date": f"2025-{month:02d}-{1 + f % 28:02d}", "date_basis": "stated"}),
             **({"speaker": entities[f % n_entities]} if not stat and f % 3 == 1 else {}),
-            **({"statistic": {"metric": metrics[(f // 3) % n_metrics], "value": rng.randint(1, 99), "qualifier": "about", "unit": "percent", "period": "2024", "subject": entities[0]}} if stat else {}),
+            **({"statistic": {"metric": metrics[(f // 3) % n_metrics], "value": rng.randint(1, 99), "qualifier": "about", "unit": "percent", "period": f"2024-{month:02d}", "subject": entities[0], "value_kind": "measured"}} if stat else {}),
             "entities": sorted({entities[f % n_entities], entities[(f * 7) % n_entities]}), "topics": [TOPICS[f % len(TOPICS)]],
             "citations": [{"source": f"source-{s}", "quote": quote, "locator": f"paragraph {len(paragraphs[s])}"}],
-            "status": "current",
+            **({"status": "unverified", "status_basis": "single-source-unattributed", "status_reason": "One source, which names no origin."} if stat else {"status": "current"}),
             "history": [{"revision": 1, "date": "2026-01-01", "change": "Created.", "reason": "Benchmark."}],
         }
         if data["kind"] == "statement" and "speaker" not in data:

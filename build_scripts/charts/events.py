@@ -67,7 +67,8 @@ def _make(rows: list[dict[str, Any]]) -> Chart:
             strokeDash=alt.condition("datum.solid", alt.value([1, 0]), alt.value([2, 2])),
             description="tag:N",
         )
-        return chart.properties(width=layout.width - 50, height=lines * pitch).to_dict(validate=False)  # validated against Vega-Lite in the tests
+        fit = alt.AutoSizeParams(type="fit-x", contains="padding")  # axis labels included: the drawing is exactly the layout's width
+        return chart.properties(width=layout.width, height=lines * pitch, autosize=fit).to_dict(validate=False)  # validated against Vega-Lite in the tests
 
     per_month = "; ".join(f"{present.date_text(m)}: {sum(r['month'] == m for r in rows)}" for m in months)
     description = f"Dot chart of {len(rows)} dated events, one dot per event, by month. Events per month: {per_month}."

@@ -40,11 +40,12 @@ def run_diff(args: argparse.Namespace) -> int:
     try:
         base = gitbase.records_at(paths.ROOT, args.base)
         head = gitbase.records_at(paths.ROOT, args.head) if args.head else gitbase.working_records(Path(args.facts))
+        snapshots = gitbase.snapshots_at(paths.ROOT, args.base), (gitbase.snapshots_at(paths.ROOT, args.head) if args.head else gitbase.working_snapshots(Path(args.facts)))
     except gitbase.GitError as exc:
         print(f"git: {exc}", file=sys.stderr)
         return 2
     _, diags = validate(Path(args.facts)) if not args.head else (None, [])
-    print(review.summary(base, head, diags), end="")
+    print(review.summary(base, head, diags, *snapshots), end="")
     return 0
 
 

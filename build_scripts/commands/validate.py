@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .. import model, paths
 from ..contrib import gitbase, versioning
-from ..generate import check_narrative
 from ..diagnostics import format_report, has_errors
+from ..generate import check_narrative
+from ..site import output_problems
 from ..validate import validate
 
 
@@ -15,13 +16,16 @@ def run(args: argparse.Namespace) -> int:
     corpus, diags = validate(Path(args.facts))
     if args.base:
         try:
-            diags = sorted(set(diags + versioning.check(gitbase.records_at(paths.ROOT, args.base), corpus)))
+            base = gitbase.records_at(paths.ROOT, args.base), gitbase.snapshots_at(paths.ROOT, args.base)
+            diags = sorted(set(diags + versioning.check(base[0], corpus, base[1])))
         except gitbase.GitError as exc:
             print(f"git: {exc}")
             return 2
     docs = Path(args.docs)
     if not has_errors(diags) and docs.is_dir():
         diags = sorted(set(diags + check_narrative(docs, model.build(corpus))[2]))
+    # The build refuses to write through a link at its output path; validate says so too.
+    diags = sorted(set(diags + output_problems(paths.SITE)))
     report = format_report(diags, args.format, corpus.files_checked)
     if report:
         print(report)

@@ -1,9 +1,12 @@
 """Rewrite record files in canonical form, refusing any rewrite that would change their data."""
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..canonical import canonical
+from ..diagnostics import display
+from ..load.corpus import MAX_RECORD_BYTES
 from ..load.yamlsafe import LoadError, load_bytes
 from ..paths import RECORD_DIRS, TOPICS_FILE
 
@@ -22,6 +25,12 @@ def format_file(path: Path, check: bool) -> tuple[bool, str]:
     kind = kind_of(path)
     if kind is None:
         return False, f"{path}: skipped (not a record folder)"
+    # lstat: a pipe would block the read forever, a link would rewrite what it points to, a huge file exhaust memory.
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode):
+        return False, f"{display(str(path))}: skipped (not a regular file)"
+    if info.st_size > MAX_RECORD_BYTES:
+        return False, f"{display(str(path))}: skipped (larger than {MAX_RECORD_BYTES} bytes)"
     raw = path.read_bytes()
     try:
         doc = load_bytes(raw)
@@ -43,7 +52,7 @@ def targets(paths: list[Path], facts: Path) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.yaml") if not p.is_symlink()))
+            found.extend(sorted(p for p in path.rglob("*.yaml") if not p.is_symlink()))  # rglob does not enter linked folders
         elif path.suffix == ".yaml":
             found.append(path)
     return found

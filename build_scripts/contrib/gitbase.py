@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.yamlsafe import LoadError, load_bytes
-from ..paths import RECORD_DIRS
+from ..paths import RECORD_DIRS, SNAPSHOT_DIR
 
 Records = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> data
 
@@ -24,8 +24,11 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 def read_tree(repo: Path, rev: str, folder: str) -> dict[str, bytes]:
     """Every file below `folder` at `rev`, read in one `git cat-file --batch` call."""
-    listing = _git(repo, "ls-tree", "-r", "--full-tree", rev, "--", folder).decode("utf-8")
-    entries = [line.split("\t", 1) for line in listing.splitlines() if line]
+    if rev.startswith("-") or not rev.strip():
+        raise GitError(f"{rev!r} is not a revision")  # never let a revision be read as an option
+    # -z: names are NUL-separated and never quoted, whatever characters a pull request puts in them.
+    listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder).decode("utf-8", "replace")
+    entries = [item.split("\t", 1) for item in listing.split("\0") if item]
     blobs = [(meta.split()[2], path) for meta, path in entries if meta.split()[1] == "blob"]
     if not blobs:
         return {}
@@ -38,6 +41,17 @@ def read_tree(repo: Path, rev: str, folder: str) -> dict[str, bytes]:
         files[path] = out[header_end + 1:header_end + 1 + size]
         pos = header_end + 1 + size + 1
     return files
+
+
+def snapshots_at(repo: Path, rev: str, facts_rel: str = "facts") -> dict[str, bytes]:
+    """Snapshot bytes by file name at `rev`: the gate compares them byte for byte."""
+    prefix = f"{facts_rel}/{SNAPSHOT_DIR}/"
+    return {path[len(prefix):]: raw for path, raw in read_tree(repo, rev, prefix.rstrip("/")).items() if "/" not in path[len(prefix):]}
+
+
+def working_snapshots(facts: Path) -> dict[str, bytes]:
+    folder = facts / SNAPSHOT_DIR
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt")) if p.is_file() and not p.is_symlink()} if folder.is_dir() and not folder.is_symlink() else {}
 
 
 def records_at(repo: Path, rev: str, facts_rel: str = "facts") -> Records:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..paths import RECORD_DIRS, SNAPSHOT_DIR, TOPICS_FILE
+from .tree import refuse_links
 from .yamlsafe import Document, LoadError, load_bytes
 
 RECORD_FILE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.yaml")
 SNAPSHOT_FILE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.txt")
 MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024
+MAX_RECORD_BYTES = 10 * 1024 * 1024  # the YAML loader refuses documents over its own, smaller cap
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def relative(path: Path, base: Path) -> str:
 
 def load_corpus(root: Path) -> tuple[RawCorpus, list[Diagnostic]]:
     """Read every record and snapshot below `root` (a facts/ folder). Problems become diagnostics."""
+    if root.is_symlink():
+        return RawCorpus(root), [Diagnostic(root.name, 1, 1, "file-type", "the fact base folder is a symbolic link", "commit the folder itself")]
     root = root.resolve()
     base = root.parent
     corpus = RawCorpus(root)
@@ -74,6 +78,9 @@ def load_corpus(root: Path) -> tuple[RawCorpus, list[Diagnostic]]:
         if raw is not None:
             corpus.snapshots[path.name] = raw
             corpus.snapshot_rels[path.name] = relative(path, base)
+    # Links and special files anywhere else below facts/ (a linked folder, a pipe) are refused too, once each.
+    seen = {d.path for d in diags}
+    diags += [d for d in refuse_links(root, base) if d.path not in seen]
     return corpus, diags
 
 
@@ -122,7 +129,7 @@ def _read_bytes(path: Path, base: Path, limit: int, diags: list[Diagnostic]) -> 
 
 def _read_record(kind: str, path: Path, base: Path, diags: list[Diagnostic]) -> RawRecord | None:
     rel = relative(path, base)
-    raw = _read_bytes(path, base, 10 * 1024 * 1024, diags)
+    raw = _read_bytes(path, base, MAX_RECORD_BYTES, diags)
     if raw is None:
         return None
     try:

@@ -60,6 +60,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
         SOURCE_KINDS=present.SOURCE_KINDS, STATUS=present.STATUS, KIND_LABELS=present.KIND_LABELS, ENTITY_KINDS=present.ENTITY_KINDS,
+        VALUE_KINDS=present.VALUE_KINDS, STATUS_BASES=present.STATUS_BASES,
     )
     return env
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import settings
 from ..charts.base import Chart
+from ..charts.embed import embed_path
 from ..model import Corpus, Fact
 from ..transform import present
 from ..transform.index import SiteIndex
@@ -40,12 +41,9 @@ def paginate(items: Sequence[Any], first: str, other: Callable[[int], str], size
     ]
 
 
-def fact_title(fact: Fact, index: SiteIndex) -> str:
-    if fact.statistic:
-        metric = index.corpus.metrics[fact.statistic.metric]
-        publisher = index.corpus.sources[fact.citations[0].source].publisher
-        return safe_title(f"{metric.name}: {present.value_text(fact.statistic)} ({publisher})")
-    return safe_title(fact.claim)
+def fact_title(fact: Fact) -> str:
+    """The fact's headline: written for people, never a claim cut mid-sentence."""
+    return safe_title(fact.headline)
 
 
 def citation_text(fact: Fact, index: SiteIndex) -> str:
@@ -70,7 +68,7 @@ def fact_pages(index: SiteIndex, out: Output, narrative_titles: dict[str, str]) 
     for fact in index.corpus.facts.values():
         here = f"facts/{fact.id}.md"
         out[here] = render(
-            "fact.md.j2", fact=fact, index=index, here=here, page_title=fact_title(fact, index),
+            "fact.md.j2", fact=fact, index=index, here=here, page_title=fact_title(fact),
             chains=present.provenance(fact, index.corpus.sources), related=index.related(fact),
             cited_by=index.cited_by.get(fact.id, []), narrative_titles=narrative_titles,
             citation=citation_text(fact, index),
@@ -133,24 +131,22 @@ def metric_pages(index: SiteIndex, out: Output, charts: dict[str, Chart]) -> Non
             cite = fact.citations[0]
             rows.append({
                 "fact": fact, "value": present.value_text(fact.statistic), "period": present.period_text(fact.statistic.period) or "not stated",
-                "source": index.corpus.sources[cite.source], "date": present.date_text(fact.date),
+                "source": index.corpus.sources[cite.source], "date": present.date_text(present.reported(fact, index.corpus.sources)),
                 "credits": " \u2190 ".join(w.name for w in cite.attributed_to) or "none",
             })
         chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart else Markup("")
-        out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts), here=here, index=index)
-
-
-# Each chart's Markdown for a hand-written page to include (a dot folder: MkDocs does not publish it as a page).
-EMBED_DIR = "charts/.embed"
+        out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts, metric.comparison), here=here, index=index)
 
 
 def chart_files(charts: list[Chart], out: Output) -> None:
-    """Downloads for every chart, and the include a story page embeds it with: --8<-- "docs/charts/.embed/<id>.md"."""
-    for chart in charts:
+    """Downloads for every chart, and the figure a hand-written page embeds by linking to the chart's SVG (charts/embed.py)."""
+    for number, chart in enumerate(charts):
+        page = number // CHARTS_PER_PAGE + 1
+        on_charts_page = "charts/" if page == 1 else f"charts/pages/charts-{page}/"
         out[f"charts/{chart.id}.svg"] = chart.svg_file()
         out[f"charts/{chart.id}.csv"] = chart.csv()
         out[f"charts/{chart.id}.vl.json"] = chart.spec_json()
-        out[f"{EMBED_DIR}/{chart.id}.md"] = render("chart.md.j2", chart=chart, here="index.md")
+        out[embed_path(chart.id)] = render("chart_figure.html.j2", chart=chart, more=f"{on_charts_page}#chart-{chart.id}")
 
 
 def timeline_pages(index: SiteIndex, out: Output, chart: Chart | None) -> None:
@@ -191,8 +187,23 @@ def timeline_pages(index: SiteIndex, out: Output, chart: Chart | None) -> None:
                 for month, facts in months.items()
             ]
             chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart and name == "index" and page.number == 1 else None
+            undated = _undated(index, here) if name == "index" and page.number == page.count else None
             out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None, search_exclude=True,
-                               page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md)
+                               page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md,
+                               undated=undated, undated_count=len(index.undated_events) if name == "index" else 0, undated_page=f"timeline/pages/index-{page.count}.md" if page.count > 1 else None)
+
+
+def _undated(index: SiteIndex, here: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Events reported without a date, grouped by the report that carries them: placed by what is known."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    paged = {a.id for a in index.timeline_actors}
+    for fact in index.undated_events:
+        source = index.corpus.sources[fact.citations[0].source]
+        label = f"Reported by {present.date_text(source.published)} ({source.publisher})"
+        # Only actors with a timeline page of their own are links: one seen only in undated reports has none.
+        actors = [a for a in index.actors(fact) if a.id in paged]
+        groups.setdefault(label, []).append({"fact": fact, "note": f"e-{fact.id}", "citation": footnote(fact, index.corpus, here), "actors": actors})
+    return sorted(groups.items())
 
 
 def list_page(out: Output, index: SiteIndex, path: str, title: str, description: str, *, links: list[Any] | None = None,
@@ -233,7 +244,7 @@ def index_pages(index: SiteIndex, out: Output, charts: list[Chart]) -> None:
         groups.setdefault(entity.kind, []).append((entity.name, f"entities/{entity.id}.md", f"{len(index.by_entity.get(entity.id, []))} facts"))
     ordered = [(present.ENTITY_KINDS[k], groups[k]) for k in present.ENTITY_KINDS if k in groups]
     list_page(out, index, "entities/index.md", "Who and what", "People, organisations, countries, elements, policies and events the facts are about.", links=ordered)
-    metric_links = [(m.name, f"metrics/{m.id}.md", present.spread(index.by_metric.get(m.id, []))) for m in sorted(corpus.metrics.values(), key=lambda m: m.name)]
+    metric_links = [(m.name, f"metrics/{m.id}.md", present.spread(index.by_metric.get(m.id, []), m.comparison)) for m in sorted(corpus.metrics.values(), key=lambda m: m.name)]
     list_page(out, index, "metrics/index.md", "Figures and disputes", "Every measured quantity, with the spread of what sources report. Where sources disagree, all values are shown.", links=[("", metric_links)])
     topic_links = [(t.title, f"topics/{t.id}.md", f"{len(index.by_topic.get(t.id, []))} facts. {t.description}") for t in sorted(corpus.topics.values(), key=lambda t: t.title)]
     list_page(out, index, "topics/index.md", "Topics", "Facts filed by topic. The figures are also tagged by topic on the tags page.", links=[("", topic_links), ("Tags", [("Figures by tag", "tags.md", "")])])

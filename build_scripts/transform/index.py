@@ -10,8 +10,12 @@ from ..model import Corpus, Entity, Fact
 
 
 def fact_sort_key(fact: Fact) -> tuple[str, str]:
-    """Chronological, undated last, then by id: a stable order for every list of facts."""
-    return (fact.date.iso if fact.date else "9999", fact.id)
+    """Chronological (by date, or a statistic's period), undated last, then by id: a stable order for every list."""
+    when = fact.date.iso if fact.date else fact.statistic.period if fact.statistic and fact.statistic.period else "9999"
+    return (when, fact.id)
+
+
+TIMELINE_KINDS = ("event", "policy-measure", "proposal", "statement")
 
 
 @dataclass
@@ -77,8 +81,13 @@ class SiteIndex:
 
     @cached_property
     def events(self) -> list[Fact]:
-        """Every dated fact that records something happening, said or decided: the timeline."""
-        return [f for f in self.facts_sorted if f.date and f.kind in ("event", "policy-measure", "statement")]
+        """Every fact the source dates that records something happening, said, decided or proposed: the timeline."""
+        return [f for f in self.facts_sorted if f.dated and f.kind in TIMELINE_KINDS]
+
+    @cached_property
+    def undated_events(self) -> list[Fact]:
+        """The same kinds of fact reported without a date: listed by report, never placed on the report day."""
+        return [f for f in self.facts_sorted if f.date and not f.dated and f.kind in TIMELINE_KINDS]
 
     def actors(self, fact: Fact) -> list[Entity]:
         """The people, organisations and countries a fact involves, for timeline filters."""

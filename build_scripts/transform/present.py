@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 
 from ..model import Fact, PartialDate, Source, Statistic
+from ..policy import Figure, disagreements
 
 QUALIFIERS = {"exactly": "", "about": "about ", "more-than": "more than ", "less-than": "less than ", "at-least": "at least ", "up-to": "up to "}
 
@@ -26,7 +27,28 @@ STATUS = {
     "retracted": ("Retracted", "Withdrawn; kept so that links keep working."),
 }
 
-KIND_LABELS = {"event": "Event", "statistic": "Statistic", "statement": "Statement", "policy-measure": "Policy measure", "claim": "Claim"}
+KIND_LABELS = {"event": "Event", "statistic": "Statistic", "statement": "Statement", "policy-measure": "Policy measure", "proposal": "Proposal", "claim": "Claim", "opinion": "Opinion"}
+
+# What each kind of value is, as a label beside the number: a reader must never take a target for a measurement.
+VALUE_KINDS = {
+    "measured": ("measured", "A reported actual value."),
+    "estimate": ("estimate", "An estimate of an actual value."),
+    "projection": ("projection", "A forecast of a future value, not a measurement."),
+    "target": ("target", "A goal or planned output, not a measurement."),
+    "scenario": ("what-if", "What a source says would happen under a condition, not a measurement."),
+    "threat": ("threatened", "A value that was threatened, not one in force."),
+    "proposal": ("proposed", "A value that was proposed, not one in force."),
+}
+
+# Why a fact has the status it has: the status policy, in the words the methodology page uses.
+STATUS_BASES = {
+    "machine-written": "Every source cited for it is machine-written.",
+    "sources-disagree": "Other sources give a different figure for the same quantity.",
+    "source-contradicts-itself": "The source's own text contradicts it or is visibly wrong.",
+    "single-source-unattributed": "Only one source gives this figure, and it names no origin for it that a reader could check.",
+    "replaced": "A newer fact replaces it.",
+    "withdrawn": "It was withdrawn.",
+}
 ENTITY_KINDS = {"person": "People", "organisation": "Organisations", "country": "Countries", "region": "Regions", "element": "Elements", "material": "Materials and products", "policy": "Policies and measures", "event": "Meetings and events"}
 
 
@@ -71,6 +93,34 @@ def date_text(date: PartialDate | str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def when_text(fact: Fact) -> str:
+    """When it happened, as precisely as the source says: '9 May 2025', or 'no later than 11 June 2025'."""
+    if fact.date is None:
+        return ""
+    text = date_text(fact.date)
+    return f"no later than {text}" if fact.date_basis == "no-later-than" else text
+
+
+def reported(fact: Fact, sources: dict[str, Source]) -> PartialDate:
+    """When the fact was first reported: the earliest publication date among its sources (derived, never stored)."""
+    return min(sources[c.source].published for c in fact.citations)
+
+
+def origin(fact: Fact) -> str:
+    """Whose figure it is: the original its first citation credits, else the source itself."""
+    cite = fact.citations[0]
+    if cite.attributed_to:
+        last = cite.attributed_to[-1]
+        return last.entity or last.name
+    return cite.source
+
+
+def figure(fact: Fact) -> Figure:
+    assert fact.statistic is not None
+    stat = fact.statistic
+    return Figure(fact.id, origin(fact), stat.subject, stat.period, stat.value, stat.qualifier)
+
+
 def period_text(period: str | None) -> str:
     if not period:
         return ""
@@ -82,17 +132,41 @@ def month_title(month: str) -> str:
     return date_text(month)
 
 
-def spread(facts: list[Fact]) -> str:
-    """A plain statement of what sources give: 'Sources give 60% to 70% (4 values).'"""
-    stats = [f.statistic for f in facts if f.statistic and f.status != "retracted"]
-    if not stats:
+def _count(n: int, word: str) -> str:
+    return f"{'one' if n == 1 else n} {word}{'' if n == 1 else 's'}"
+
+
+def spread(facts: list[Fact], comparison: str = "competing-estimates") -> str:
+    """A plain statement of what sources give, which says 'disagree' only of figures that contradict each other."""
+    live = [f for f in facts if f.statistic and f.status != "retracted"]
+    measured = [f for f in live if f.statistic and f.statistic.measured]
+    other = [f for f in live if f.statistic and not f.statistic.measured]
+    if not live:
         return "No values reported yet."
-    low = min(stats, key=lambda s: s.value)
-    high = max(stats, key=lambda s: s.value)
-    sources = len({c.source for f in facts for c in f.citations})
-    if low.value == high.value:
-        return f"All {len(stats)} reported values are {value_text(low)} ({sources} source{'s' if sources != 1 else ''})."
-    return f"Sources give {value_text(low)} to {value_text(high)}: {len(stats)} values from {sources} source{'s' if sources != 1 else ''}."
+    parts = []
+    if measured:
+        stats = sorted((f.statistic for f in measured if f.statistic), key=lambda s: s.value)
+        low, high = value_text(stats[0]), value_text(stats[-1])
+        sources = len({c.source for f in measured for c in f.citations})
+        counted = f"{_count(len(stats), 'value')} from {_count(sources, 'source')}"
+        if len(stats) == 1:
+            parts.append(f"One value reported: {low}.")
+        elif comparison == "series":
+            periods = sorted(f.statistic.period for f in measured if f.statistic and f.statistic.period)
+            span = f", from {period_text(periods[0])} to {period_text(periods[-1])}" if len(periods) > 1 else ""
+            parts.append(f"{counted} over time{span}, from {low} to {high}.")
+        elif comparison == "subjects":
+            parts.append(f"{counted} for different subjects, from {low} to {high}; they are not estimates of one quantity.")
+        elif disagreements([figure(f) for f in measured]):
+            parts.append(f"Sources disagree: they give {low} to {high} ({counted}).")
+        elif low == high:
+            parts.append(f"All {counted} give {low}.")
+        else:
+            parts.append(f"Sources give {low} to {high} ({counted}); the figures do not contradict each other.")
+    if other:
+        kinds = sorted({VALUE_KINDS[f.statistic.value_kind][0] for f in other if f.statistic})
+        parts.append(f"Also {_count(len(other), 'value')} that {'is' if len(other) == 1 else 'are'} not measured ({', '.join(kinds)}).")
+    return " ".join(parts)
 
 
 def provenance(fact: Fact, sources: dict[str, Source]) -> list[str]:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -19,11 +19,29 @@ _REQUIRED_BECAUSE = {"status_reason": "status", "superseded_by": "status", "stat
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "empty"}
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
 @cache
-def validator(kind: str) -> jsonschema.Draft202012Validator:
+def _full(pattern: str) -> re.Pattern[str]:
+    # JSON Schema patterns are ECMA-262, where `$` ends the text; Python's `$` also matches before a final
+    # newline, so "2099-13-45\n" passed every pattern. `\Z` is ECMA's `$`: one fix for every pattern.
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
+    if isinstance(instance, str) and not _full(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
+def validator(kind: str) -> Any:
     # Built once per kind and reused: compiling per file would dominate validation time.
     registry, by_file = schemas_registry()
-    return jsonschema.Draft202012Validator(by_file[SCHEMA_FILES[kind]], registry=registry)
+    return _Validator(by_file[SCHEMA_FILES[kind]], registry=registry)
 
 
 @cache

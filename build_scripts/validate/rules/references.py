@@ -50,6 +50,24 @@ def check(ctx: Context) -> None:
         data = record.doc.data
         if record.kind == "fact" and data.get("superseded_by") == data.get("id"):
             ctx.report(record, ("superseded_by",), "ref-unknown", "a fact cannot supersede itself")
+    _chains(ctx)
 
 
-RULE = Rule("ref", "Every referenced source, entity, metric, topic and fact exists.", check)
+def _chains(ctx: Context) -> None:
+    """Following superseded_by from any fact ends at a fact that stands: no cycle, no retracted end."""
+    facts = ctx.ids.get("fact", {})
+    for fid, record in facts.items():
+        seen = [fid]
+        nxt = record.doc.data.get("superseded_by")
+        while isinstance(nxt, str) and nxt in facts and nxt not in seen:
+            seen.append(nxt)
+            nxt = facts[nxt].doc.data.get("superseded_by")
+        if "superseded_by" not in record.doc.data or (nxt == fid and len(seen) == 1):
+            continue  # no link, or a self-link (reported above)
+        if isinstance(nxt, str) and nxt in seen:
+            ctx.report(record, ("superseded_by",), "ref-supersede-chain", f"superseded_by forms a cycle: {' -> '.join([*seen, nxt])}", "the chain must end at a fact that stands")
+        elif seen[-1] != fid and facts[seen[-1]].doc.data.get("status") in ("retracted", "superseded"):
+            ctx.report(record, ("superseded_by",), "ref-supersede-chain", f"superseded_by leads to '{seen[-1]}', which is {facts[seen[-1]].doc.data.get('status')}", "point at the fact that now stands")
+
+
+RULE = Rule("ref", "Every referenced source, entity, metric, topic and fact exists; superseded_by chains end at a standing fact.", check)

@@ -2,12 +2,13 @@
 
 - every source cited is machine-written: unverified (machine-written);
 - a figure that other sources contradict for the same quantity: disputed (sources-disagree), and only then;
-- a measured or estimated figure from one source that credits no one: unverified (single-source-unattributed).
+- a measured or estimated figure from one source that credits no named origin, and that no other origin's figure
+  for the same quantity confirms: unverified (single-source-unattributed).
 """
 from __future__ import annotations
 
 from ...load.corpus import RawRecord
-from ...policy import MEASURED_KINDS, Figure, disagreements
+from ...policy import MEASURED_KINDS, Figure, corroborated, disagreements
 from ..context import Context
 from .base import Rule
 
@@ -54,7 +55,7 @@ def _figures(ctx: Context) -> dict[str, list[Figure]]:
     return out
 
 
-def expected(ctx: Context, record: RawRecord, contradicted: bool) -> tuple[str, str] | None:
+def expected(ctx: Context, record: RawRecord, contradicted: bool, confirmed: bool) -> tuple[str, str] | None:
     """The (status, basis) the policy requires, or None where the policy leaves it to the editor (current or
     source-contradicts-itself)."""
     data = record.doc.data
@@ -65,23 +66,27 @@ def expected(ctx: Context, record: RawRecord, contradicted: bool) -> tuple[str, 
         return "disputed", "sources-disagree"
     stat = data.get("statistic")
     cites = [c for c in data.get("citations") or [] if isinstance(c, dict)]
-    credited = any(c.get("attributed_to") for c in cites)
-    if isinstance(stat, dict) and stat.get("value_kind") in MEASURED_KINDS and len({c.get("source") for c in cites}) == 1 and not credited:
+    # A named origin is one with an entity record: "experts" or "analysts" name no one a reader could check.
+    credited = any(isinstance(w, dict) and w.get("entity") for c in cites for w in c.get("attributed_to") or [])
+    single = len({c.get("source") for c in cites}) == 1 and not confirmed
+    if isinstance(stat, dict) and stat.get("value_kind") in MEASURED_KINDS and single and not credited:
         return "unverified", "single-source-unattributed"
     return None
 
 
 def check(ctx: Context) -> None:
     contradicted: dict[str, list[Figure]] = {}
+    confirmed: set[str] = set()
     for figures in _figures(ctx).values():
         contradicted.update(disagreements(figures))
+        confirmed |= corroborated(figures)
     for record in ctx.corpus.records.get("fact", []):
         data = record.doc.data
         status, basis = data.get("status"), data.get("status_basis")
         if status in _SETTLED or not isinstance(status, str):
             continue
         others = contradicted.get(str(data.get("id")), [])
-        want = expected(ctx, record, bool(others))
+        want = expected(ctx, record, bool(others), str(data.get("id")) in confirmed)
         if want is not None and (status, basis) != want:
             why = f" ({', '.join(sorted(f.fact for f in others))} give another value)" if want[1] == "sources-disagree" else ""
             ctx.report(record, ("status",), "status-policy", f"by the status policy this fact is {want[0]}, basis {want[1]}{why}; it says {status}" + (f", basis {basis}" if basis else ""), f"set status: {want[0]} and status_basis: {want[1]}, with a status_reason a reader understands")
