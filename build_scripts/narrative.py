@@ -274,7 +274,11 @@ def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[
     for page, text in tree.pages.items():
         if tokens[page].problems:
             continue  # check() reports these; the page cannot be expanded
-        body = expand(text, page, corpus)
+        try:
+            body = expand(text, page, corpus)
+        except Exception as exc:  # noqa: BLE001 - a failure here must be a located report, never a traceback
+            diags.append(Diagnostic(f"docs/{page}", 1, 1, "internal-error", f"expanding this page failed: {type(exc).__name__}: {exc}", "please report this with the page"))
+            continue
         for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
             for pattern, why in STITCHES:
                 for match in pattern.finditer(line):

@@ -5,6 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
+from build_scripts.diagnostics import format_report
 from build_scripts.generate import generate
 from build_scripts.site import epoch, mkdocs_build
 
@@ -33,6 +34,7 @@ def build(project: Path, site: Path | None = None) -> int:
     """The build command's steps against a project folder: generate, then MkDocs strictly, swapped in on success."""
     result = generate(project / "facts", project / "docs")
     if any(d.severity == "error" for d in result.diagnostics):
+        print(format_report(result.diagnostics, "text", result.files_checked))  # as the build command reports them
         return 1
     assert result.index is not None
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch(result.index.last_updated))

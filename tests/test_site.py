@@ -39,7 +39,7 @@ def test_fact_reference_in_prose_renders_value_with_a_footnote_to_fact_and_sourc
     assert "about 70%" in html and "4 April 2025" in html
     assert 'href="facts/country-a-widget-share-70-mini-wire/"' in html
     assert 'href="sources/mini-wire-2025-05/"' in html
-    assert "Sources give about 61% to about 70%" in html
+    assert "Sources disagree: they give about 61% to about 70%" in html
 
 
 def test_fact_page_lists_the_narrative_pages_citing_it(project: Path) -> None:
