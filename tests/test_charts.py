@@ -189,3 +189,17 @@ def test_the_events_chart_draws_one_dot_per_event_and_counts_nothing_into_bars(c
     assert len(places) == len(set(places)) == 7  # six events on one day, none drawn on another
     hollow = re.search(r'data-fact="ministry-event-disputed" aria-label="[^"]*"><path ([^>]*)>', chart.svgs["wide"])
     assert hollow and 'fill="#' not in hollow.group(1)
+
+
+def test_two_sources_agreeing_on_a_series_value_are_drawn_side_by_side_not_as_one_mark(corpus: model.Corpus) -> None:
+    one = _stat(corpus, "rate-wire", metric="widgets-licensed", unit="count", value=145, period="2025-04")
+    other = dataclasses.replace(_stat(corpus, "rate-analysts", metric="widgets-licensed", unit="count", value=145, period="2025-04"),
+                                citations=corpus.facts["country-a-widget-share-61-analysts"].citations)
+    index = _with(corpus, one, other)
+    m = index.corpus.metrics["widgets-licensed"]
+    assert metric.check(m, index.by_metric[m.id], index.corpus, lambda f: (f, 1, 1)) == []  # different credits: two facts, two marks
+    chart = metric.build(m, index.by_metric[m.id], index.corpus)
+    assert chart is not None
+    at = {d["fact"]: d["at"] for d in chart.spec["data"]["values"]}
+    assert at["rate-wire"] != at["rate-analysts"]
+    assert sorted(_marks(chart.svgs["wide"])) == ["rate-analysts", "rate-wire"]

@@ -41,7 +41,7 @@ def _sections(index: SiteIndex) -> list[tuple[str, list[Mark]]] | None:
 
 def check(index: SiteIndex, locate: Locate) -> list[Diagnostic]:
     sections = _sections(index) or []
-    return [d for heading, marks in sections for d in shared(marks, lambda m: (m.row, m.value, m.qualifier, m.value_kind), f"{TITLE}: {heading}", "same row and value", locate)]
+    return [d for heading, marks in sections for d in shared(marks, lambda m: (m.row, m.value, m.qualifier, m.value_kind, m.status), f"{TITLE}: {heading}", "same source, period and value", locate)]
 
 
 def build(index: SiteIndex) -> Chart | None:

@@ -47,9 +47,9 @@ def marks_for(metric: Metric, facts: list[Fact], corpus: Corpus) -> tuple[list[M
 def check(metric: Metric, facts: list[Fact], corpus: Corpus, locate: Locate) -> list[Diagnostic]:
     """Facts that this metric's chart would draw as one mark."""
     drawn, _ = marks_for(metric, facts, corpus)
-    if metric.comparison == "series":
-        return shared(drawn, lambda m: (m.start, m.end, m.value), metric.name, "same period and value", locate)
-    return shared(drawn, lambda m: (m.row, m.value, m.qualifier, m.value_kind), metric.name, "same row and value", locate)
+    # Marks that merely fall together are drawn apart (series.py); two facts alike in everything a mark shows
+    # (source, credit, subject, period, value and its words) would be one mark twice over.
+    return shared(drawn, lambda m: (m.row, m.value, m.qualifier, m.value_kind, m.status), metric.name, "same source, period and value", locate)
 
 
 def build(metric: Metric, facts: list[Fact], corpus: Corpus) -> Chart | None:

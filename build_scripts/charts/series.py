@@ -33,6 +33,7 @@ def layers(marks: list[Mark], layout: style.Layout, y_title: str) -> alt.LayerCh
     top = max(m.value for m in marks)
     low = min(0.0, min(m.value for m in marks))
     first, last = _edge(min(r["start"] for r in rows), -20), _edge(max(r["end_day"] for r in rows), 20)
+    _dodge(rows, first, last)
     _place_labels(rows, first, last, (low, top * 1.2))
     base = alt.Chart(alt.Data(values=rows))
     scale = alt.Scale(**style.colour_scale())
@@ -44,7 +45,7 @@ def layers(marks: list[Mark], layout: style.Layout, y_title: str) -> alt.LayerCh
         strokeDash=alt.condition("datum.solid", alt.value([1, 0]), alt.value([4, 3])),
     )
     dot = base.mark_point(size=150, strokeWidth=2.5, opacity=1).encode(
-        x=alt.X("mid:T", scale=x_scale), y=y, shape=alt.Shape("shape:N", scale=None),
+        x=alt.X("at:T", scale=x_scale), y=y, shape=alt.Shape("shape:N", scale=None),
         stroke=alt.Stroke("source_kind:N", scale=scale, legend=None),
         fill=alt.condition("datum.solid", alt.Fill("source_kind:N", scale=scale, legend=None), alt.value("transparent")),
         strokeDash=alt.condition("datum.solid", alt.value([1, 0]), alt.value([3, 2])),
@@ -53,10 +54,22 @@ def layers(marks: list[Mark], layout: style.Layout, y_title: str) -> alt.LayerCh
     words = [
         base.transform_filter(f"datum.align == '{align}' && datum.below == {str(below).lower()}").mark_text(
             align=align, dy=20 if below else -16, dx={"left": -6, "right": 6, "center": 0}[align], fontWeight="bold",
-        ).encode(x=alt.X("mid:T", scale=x_scale), y=y, text="text:N", description="label_tag:N")
+        ).encode(x=alt.X("at:T", scale=x_scale), y=y, text="text:N", description="label_tag:N")
         for align in ("left", "center", "right") for below in (False, True)
     ]
     return alt.layer(span, dot, *words).properties(width=layout.width, height=max(220, layout.width // 2), autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+def _dodge(rows: list[dict[str, Any]], first: str, last: str) -> None:
+    """Marks of different facts that would fall on one spot (same middle of period, same value) are set side by
+    side, a little apart in time, so each stays visible and clickable on its own."""
+    step = max(1, (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days * 0.015)
+    spots: dict[tuple[str, float], list[dict[str, Any]]] = {}
+    for r in rows:
+        spots.setdefault((r["mid"], r["value"]), []).append(r)
+    for group in spots.values():
+        for i, r in enumerate(group):
+            r["at"] = _edge(r["mid"], round((i - (len(group) - 1) / 2) * step))
 
 
 def _place_labels(rows: list[dict[str, Any]], first: str, last: str, values: tuple[float, float]) -> None:
@@ -64,8 +77,8 @@ def _place_labels(rows: list[dict[str, Any]], first: str, last: str, values: tup
     before it (in time and value) goes below its mark instead of above."""
     t0, t1 = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
     previous: list[tuple[float, float]] = []
-    for r in sorted(rows, key=lambda r: r["mid"]):
-        x = (dt.date.fromisoformat(r["mid"]).toordinal() - t0) / max(1, t1 - t0)
+    for r in sorted(rows, key=lambda r: r["at"]):
+        x = (dt.date.fromisoformat(r["at"]).toordinal() - t0) / max(1, t1 - t0)
         y = (r["value"] - values[0]) / max(1e-9, values[1] - values[0])
         r["align"] = "left" if x < 0.2 else "right" if x > 0.8 else "center"
         r["below"] = any(abs(x - px) < 0.25 and abs(y - py) < 0.12 for px, py in previous)
