@@ -56,7 +56,7 @@ def _data(marks: list[Mark], span: tuple[float, float], layout: style.Layout, wi
         if ends:
             d.update(w0=max(lo, ends[0]), w1=min(hi, ends[1]), tip=ends[2], tip_at=ends[1] if ends[2] == "triangle-right" else ends[0])
         rows.append(d)
-        top = y_dot + line * 0.9
+        top = y_dot + line * 1.4  # room for the dot, its words and a gap before the next row
     return rows, top
 
 
