@@ -1,7 +1,9 @@
 """The canonical text of a record: schema key order, block style, quoting only where YAML needs it.
 
 Reviewers then see one change as one line, and the same data always has the same bytes. Comments are not
-kept: a record's explanations belong in its notes, reason and history fields, where readers see them.
+kept: a record's explanations belong in its notes, reason and history fields, where readers see them. The one
+comment every record has is its first line, a modeline that points editors running the YAML language server
+(VS Code, Neovim, Helix, Emacs, JetBrains via LSP) at the record's JSON Schema, by a path relative to the file.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from .paths import RECORD_DIRS
 from .schemas import SCHEMA_FILES, registry
 
 # A plain scalar may start with a letter and hold anything but ": " and " #", which YAML would read as syntax.
@@ -107,7 +110,14 @@ def _key(key: str) -> str:
     return key if re.fullmatch(r"[a-z0-9_-]+", key) else json.dumps(key)
 
 
+def modeline(kind: str) -> str:
+    """The schema comment for a record kind. Records sit in facts/<folder>/, topics.yaml in facts/, and
+    facts/ beside schemas/; the language server resolves the path from the file's own folder."""
+    up = "../../" if kind in RECORD_DIRS else "../"
+    return f"# yaml-language-server: $schema={up}schemas/{SCHEMA_FILES[kind]}"
+
+
 def canonical(data: dict[str, Any], kind: str) -> str:
-    lines: list[str] = []
+    lines: list[str] = [modeline(kind)]
     _emit(data, "", kind, 0, lines, "")
     return "\n".join(lines) + "\n"

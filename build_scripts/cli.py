@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a located report, never a traceback
+    except Exception as exc:
         from . import hookstate
         from .diagnostics import Diagnostic
 

@@ -62,6 +62,7 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     pages.data_files(index, out, records, schemas, raw.snapshots)
     reference.schema_pages(out, schemas)
     pages.elements_page(index, out)
+    pages.corrections_pages(index, out, titles)
     result.corpus, result.index, result.outputs = corpus, index, len(out)
     if write:
         result.written = write_outputs(out, docs)

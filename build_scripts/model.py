@@ -50,6 +50,7 @@ class Statistic:
     subject: str
     value_kind: str
     condition: str | None
+    wording: str | None = None
 
     @property
     def measured(self) -> bool:
@@ -204,7 +205,7 @@ def build(raw: RawCorpus) -> Corpus:
             end_date=_date(d.get("end_date")), speaker=d.get("speaker"), words=d.get("words"),
             statistic=Statistic(
                 stat["metric"], float(stat["value"]), stat["qualifier"], stat["unit"], stat.get("period"), stat["subject"],
-                stat["value_kind"], stat.get("condition"),
+                stat["value_kind"], stat.get("condition"), stat.get("wording"),
             ) if stat else None,
             entities=_tuple(d.get("entities")), topics=_tuple(d.get("topics")),
             citations=tuple(

@@ -7,6 +7,7 @@ page's author writes; none pastes a whole claim into prose (that is how sentence
     {{ date("id") }}    the date the source gives ("9 May 2025"); refused for a fact the source does not date
     {{ words("id") }}   a speaker's own words, in quotation marks, without the outlet's narration
     {{ quote("id") }}   the verbatim quote of the fact's first citation, in quotation marks
+    {{ quote("id", "90-day truce") }}  a phrase from one of the fact's quotes, in quotation marks (checked)
     {{ cite("id") }}    only the citation: the sentence before it is the author's, and must say no more
     {{ spread("metric-id") }}  what sources give for a metric, linked to the metric page
 Each fact gets one footnote that links the fact page and the source, with the quote; a paragraph that
@@ -29,9 +30,11 @@ from .render.environment import link
 from .render.escape import md_text
 from .render.pages import footnote
 from .transform import present
+from .validate.textnorm import normalise
 
 FORMS = ("fact", "value", "date", "words", "quote", "cite", "spread")
-REFERENCE = re.compile(r"\{\{[ \t]*(fact|value|date|words|quote|cite|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"[ \t]*\)[ \t]*\}\}")
+# A phrase argument (quote only) is plain words: no quotation marks, braces or markup characters.
+REFERENCE = re.compile(r"\{\{[ \t]*(fact|value|date|words|quote|cite|spread)\([ \t]*\"([a-z0-9][a-z0-9-]{0,79})\"(?:[ \t]*,[ \t]*\"([^\"{}<>\[\]`\\\n]{2,200})\")?[ \t]*\)[ \t]*\}\}")
 # Anything that opens like a reference: a well-formed one, or one the pipeline must refuse rather than publish raw.
 _CANDIDATE = re.compile(r"\{\{|\}\}|\{%")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
@@ -41,7 +44,7 @@ _NUMBER = re.compile(r"(?<![\w#/.-])(\d[\d,]*(?:\.\d+)?\s?%?|\b(?:19|20)\d{2}\b)
 _LIST_MARK = re.compile(r"^\s*\d+[.)]\s")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[|<!--|---\s*$)")
 ALLOWLIST = "narrative-allowlist.yaml"
-GENERATED = GENERATED_DOC_DIRS
+GENERATED = GENERATED_DOC_DIRS  # folders the generator owns: never scanned as narrative
 _HINT = 'write a reference on one line, outside code, exactly as {{ fact("id") }}: double quotes, no filters'
 
 
@@ -54,6 +57,7 @@ class Reference:
     target: str
     start: int = 0
     end: int = 0
+    phrase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def tokenize(page: str, text: str) -> Tokens:
         elif exact is None:
             problems.append(Diagnostic(where, line, col, "narrative-ref-malformed", f"malformed fact reference {_describe(body)}", _HINT))
         else:
-            refs.append(Reference(page, line, col, exact.group(1), exact.group(2), start, end))
+            refs.append(Reference(page, line, col, exact.group(1), exact.group(2), start, end, exact.group(3)))
         pos = end
     return Tokens(refs, code, problems)
 
@@ -171,6 +175,9 @@ def check(tokens: dict[str, Tokens], corpus: Corpus) -> list[Diagnostic]:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' has no date that its source states", "a date reference must be a date the text gives; say 'reported by' with the source's date instead"))
             elif ref.form in ("fact", "value") and fact.statistic is None:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' is a {fact.kind}, not a statistic: it has no value", 'write the sentence yourself and cite it with {{ cite("id") }}'))
+            elif ref.phrase is not None and (ref.form != "quote" or not any(normalise(ref.phrase) in normalise(c.quote) for c in fact.citations)):
+                why = "only quote takes a phrase" if ref.form != "quote" else f"the phrase is not in any quote of fact '{ref.target}'"
+                diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", why, "copy the words exactly from the fact's quote"))
             elif ref.form == "words" and not fact.words:
                 diags.append(Diagnostic(where, ref.line, ref.col, "narrative-ref", f"fact '{ref.target}' records no words of a speaker", 'report what was said in your own words and cite it with {{ cite("id") }}'))
     return diags
@@ -276,7 +283,7 @@ def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[
             continue  # check() reports these; the page cannot be expanded
         try:
             body = expand(text, page, corpus)
-        except Exception as exc:  # noqa: BLE001 - a failure here must be a located report, never a traceback
+        except Exception as exc:
             diags.append(Diagnostic(f"docs/{page}", 1, 1, "internal-error", f"expanding this page failed: {type(exc).__name__}: {exc}", "please report this with the page"))
             continue
         for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
@@ -323,7 +330,7 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
         paragraph = markdown.count("\n\n", 0, ref.start)
         marker = "" if (label, paragraph) in marked else f"[^{label}]"
         marked.add((label, paragraph))
-        parts.append(md_text(_text(ref.form, fact)) + marker)
+        parts.append(md_text(quoted(ref.phrase) if ref.phrase else _text(ref.form, fact)) + marker)
     body = "".join(parts) + markdown[last:]
     if notes:
         body = body.rstrip("\n") + "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items()) + "\n"

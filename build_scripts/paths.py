@@ -22,7 +22,7 @@ SNAPSHOT_DIR = "snapshots"
 TOPICS_FILE = "topics.yaml"
 
 # Folders below docs/ that the generator owns: rewritten on every build, never committed.
-GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference")
+GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference", "corrections")
 # Record ids the generator itself uses as page names in every folder (facts/index.md, sources/pages/...):
 # a record with such an id would silently lose its page to a list page.
 RESERVED_IDS = frozenset({"index", "pages"})

@@ -41,6 +41,16 @@ class Figure:
         return v, False, v, False
 
 
+def origin(credits: list[tuple[str | None, str]], source: str) -> str:
+    """Whose figure it is: the original a citation credits last (its entity, else its name), else the source itself.
+
+    `credits` is the citation's attributed_to chain as (entity, name) pairs, nearest first."""
+    if credits:
+        entity, name = credits[-1]
+        return entity or name
+    return source
+
+
 def same_quantity(a: Figure, b: Figure) -> bool:
     """Same subject, and the same period where both give one (a figure without a period may be of any)."""
     return a.subject == b.subject and (a.period is None or b.period is None or a.period == b.period)

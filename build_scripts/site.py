@@ -90,7 +90,7 @@ def mkdocs_build(site_dir: Path, config_file: Path, corpus: object, quiet: bool 
         shutil.rmtree(scratch, ignore_errors=True)
         print(f"MkDocs build failed: {exc}. {site_dir.name}/ was left as it was.")
         return 1
-    except Exception as exc:  # noqa: BLE001 - an internal error is reported with the file, never as a traceback
+    except Exception as exc:
         shutil.rmtree(scratch, ignore_errors=True)
         where = hookstate.working_on or config_file.name
         print(Diagnostic(where, 1, 1, "internal-error", f"the build failed: {type(exc).__name__}: {exc}", "please report this with the files of your change").as_text())

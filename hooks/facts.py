@@ -13,7 +13,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import site_hook  # noqa: E402
+from build_scripts import site_hook
 
 
 def on_pre_build(config: Any) -> None:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every test: Python packages, Debian's chromium for the browser tests, axe-core from npm.
+# Set up and run every check: Python packages, Debian's chromium for the browser tests, axe-core from npm;
+# then ruff and mypy, then pytest (options pass through to pytest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.lock
@@ -13,4 +14,9 @@ fi
 if [ -f package.json ] && [ ! -d node_modules/axe-core ] && command -v npm >/dev/null 2>&1; then
   npm ci --silent --no-audit --no-fund
 fi
+# Quality gates first: lint and types over the whole repository (configured in pyproject.toml); either failing fails the run.
+echo "ruff check" >&2
+.venv/bin/python -m ruff check .
+echo "mypy" >&2
+.venv/bin/python -m mypy
 exec .venv/bin/python -m pytest "$@"

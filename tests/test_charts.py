@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from altair.vegalite.v6.schema.core import Root
 import pytest
+from altair.vegalite.v6.schema.core import Root
 
 from build_scripts import model
 from build_scripts.charts import catalog, events, lead, metric, style

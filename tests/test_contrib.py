@@ -81,7 +81,8 @@ def _git(repo: Path, *args: str) -> None:
 def repo(tmp_path: Path, mini_facts: Path) -> Path:
     """A git repository holding the mini fact base as its base commit."""
     root = tmp_path / "repo"
-    mini_facts.rename(root / "facts") if (root.mkdir() or True) else None
+    root.mkdir()
+    mini_facts.rename(root / "facts")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")
@@ -100,7 +101,17 @@ def test_a_changed_fact_without_a_revision_bump_fails(repo: Path) -> None:
     path = repo / FACT
     path.write_text(path.read_text(encoding="utf-8").replace("seven widgets on", "seven widgets in all on"), encoding="utf-8")
     problems = _versioning(repo)
-    assert len(problems) == 1 and problems[0].startswith("revision-bump") and "from 1 to 2" in problems[0]
+    assert len(problems) == 1 and problems[0].startswith("revision-bump") and "must rise above 1" in problems[0]
+
+
+def test_a_fact_revised_twice_in_one_change_needs_a_history_entry_for_each_revision(repo: Path) -> None:
+    path = repo / FACT
+    text = path.read_text(encoding="utf-8").replace("seven widgets on", "seven widgets in all on").replace("revision: 1\nkind", "revision: 3\nkind")
+    one = text + '  - revision: 2\n    date: "2025-06-03"\n    change: Claim reworded.\n    reason: Clearer.\n'
+    path.write_text(one, encoding="utf-8")
+    assert [p.split(":")[0] for p in _versioning(repo)] == ["revision-bump"]
+    path.write_text(one + '  - revision: 3\n    date: "2025-06-04"\n    change: Second reading.\n    reason: Checked again.\n', encoding="utf-8")
+    assert _versioning(repo) == []
 
 
 def test_a_changed_fact_with_revision_and_history_passes(repo: Path) -> None:

@@ -83,3 +83,13 @@ def test_every_number_in_a_seed_article_is_quoted_by_some_fact(source: str) -> N
     quoted = " ".join(c["quote"] for f in _facts() for c in f["citations"] if c["source"] == source)
     unquoted = sorted(n for n in numbers if n not in quoted)
     assert unquoted == [], f"numbers in {source} that no fact quotes: {unquoted}"
+
+
+def test_quote_normalisation_folds_only_typography() -> None:
+    """NFC plus the explicit fold table: quote marks, dashes, ellipses and spaces fold; compatibility forms do not."""
+    from build_scripts.validate.textnorm import normalise
+
+    assert normalise("\u201cabout 70%\u201d \u2014 in\u00a0May\u2026") == normalise('"about 70%" - in May...')
+    assert normalise("e\u0301") == normalise("\u00e9")  # canonically equal
+    for lookalike, plain in (("10\u00b2", "102"), ("\uff12\uff10\uff12\uff15", "2025"), ("\ufb01rst", "first"), ("\u2460", "1"), ("\u00bd", "1/2")):
+        assert normalise(lookalike) != normalise(plain), lookalike

@@ -1,6 +1,7 @@
 """Fact references in prose and the prose lint."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_value_and_words_forms_are_refused_where_the_fact_has_no_value_or_no_wor
 def test_a_fact_cited_twice_in_a_paragraph_shows_its_marker_once_and_has_one_footnote() -> None:
     fid = "ministry-licences-2025-04-04"
     text = narrative.expand(f'On {{{{ date("{fid}") }}}} the ministry acted.{{{{ cite("{fid}") }}}}\n\nLater, again.{{{{ cite("{fid}") }}}}\n', "index.md", _corpus())
-    body, notes = text.split("\n\n[^", 1)[0], text
+    body = text.split("\n\n[^", 1)[0]
     assert text.count(f"[^f-{fid}]:") == 1
     assert text.split("\n\n")[0].count(f"[^f-{fid}]") == 1 and text.split("\n\n")[1].count(f"[^f-{fid}]") == 1
     assert body.startswith("On 4 April 2025[^f-")
@@ -96,7 +97,8 @@ def test_a_value_that_is_not_measured_says_what_kind_it_is() -> None:
     corpus = _corpus()
     fid = "country-a-widget-share-70-mini-wire"
     fact = corpus.facts[fid]
-    stat = fact.statistic.__class__(**{**{f: getattr(fact.statistic, f) for f in fact.statistic.__slots__}, "value_kind": "target"})
+    assert fact.statistic is not None
+    stat = dataclasses.replace(fact.statistic, value_kind="target")
     targeted = {**corpus.facts, fid: fact.__class__(**{**{f: getattr(fact, f) for f in fact.__slots__}, "statistic": stat})}
     text = narrative.expand(f'A {{{{ value("{fid}") }}}} share.', "index.md", model.Corpus(targeted, corpus.sources, corpus.entities, corpus.metrics, corpus.topics, corpus.snapshot_texts))
     assert "(target)" in html.unescape(text)

@@ -5,11 +5,11 @@ import csv
 import hashlib
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from html.parser import HTMLParser
 
 from .sitebuild import build, make_project
 

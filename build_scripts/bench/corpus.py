@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..canonical import canonical
 
-WORDS = ("export licence rare earth magnet supply refining mining tariff ministry talks quota dysprosium terbium "
+WORDS = ("export licence rare earth magnet supply refining mining tariff ministry talks quota dysprosium terbium "  # noqa: SIM905 - reads as prose
          "neodymium samarium processing capacity shipment customs smelter separation alloy defence motor turbine").split()
 TOPICS = ["tariffs", "export-controls", "supply-chain", "mining", "processing", "magnets", "defence", "negotiations"]
 

@@ -26,7 +26,7 @@ def _baseline_validate(root: Path) -> dict[str, float]:
     start = time.perf_counter()
     for path in files:
         with path.open(encoding="utf-8") as handle:
-            yaml.load(handle.read(), Loader=yaml.CSafeLoader)  # noqa: S506 - the baseline is exactly this call
+            yaml.load(handle.read(), Loader=yaml.CSafeLoader)  # the baseline is exactly this call, with libyaml's safe loader
     return {"seconds": time.perf_counter() - start, "files": len(files)}
 
 

@@ -1,10 +1,8 @@
 """A chart as the site publishes it: Altair specs rendered once per layout to accessible, linked SVG, plus its data."""
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 import re
 from collections.abc import Callable
@@ -16,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..paths import CACHE
+from ..render import csvwrite
 from .marks import SITE
 from .style import LAYOUTS, Layout, config
 
@@ -37,13 +36,14 @@ class Chart:
     svgs: dict[str, str]  # layout name -> SVG, with chart links still against the site root
     marks: dict[str, dict[str, str]] = field(default_factory=dict)  # fact id -> kind of value, status: what the page shows
     legend: list[dict[str, str]] = field(default_factory=list)  # the key printed under the chart (style.legend)
+    # The CSV download: the table's columns plus any kept as raw numbers (the table shows "70%", the CSV also 70).
+    csv_columns: list[str] = field(default_factory=list)
+    csv_rows: list[list[Any]] = field(default_factory=list)
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.table)
-        return out.getvalue()
+        if self.csv_columns:
+            return csvwrite.write(self.csv_columns, self.csv_rows)
+        return csvwrite.write(self.columns, self.table)
 
     def spec_json(self) -> str:
         return json.dumps(self.spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

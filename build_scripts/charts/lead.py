@@ -73,4 +73,6 @@ def _make(corpus: Corpus, sections: list[tuple[str, list[Mark]]]) -> Chart:
         fact_ids=[m.fact for m in every], spec=wide, svgs=svgs,
         marks={m.fact: {"kind": m.value_kind, "status": m.status} for m in every},
         legend=style.legend({m.source_kind for m in every}, {m.value_kind for m in every}),
+        csv_columns=["Stage", *metric.CSV_COLUMNS],
+        csv_rows=[[heading, *metric.csv_row(m, corpus.metrics[mid].unit)] for (heading, marks), (_, mid) in zip(sections, SECTIONS, strict=True) for m in marks],
     )

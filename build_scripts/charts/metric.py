@@ -16,6 +16,8 @@ from .base import Chart, cached, render_all
 from .marks import Locate, Mark, mark, plotted, shared
 
 COLUMNS = ["Source", "Value", "Kind of value", "Period", "Status", "Kind of source", "Fact"]
+# The CSV adds the raw number and its unit after the value as the source words it.
+CSV_COLUMNS = ["Source", "Value", "Number", "Unit", "Kind of value", "Period", "Status", "Kind of source", "Fact"]
 LEGEND = (
     "Colour shows the kind of source. Filled dots are measured values or estimates that stand; hollow shapes are "
     "projections, targets, scenarios, threats and proposals, or values that are unverified or superseded (dashed)."
@@ -28,6 +30,10 @@ def unit_title(metric: Metric) -> str:
 
 def table_row(m: Mark) -> list[Any]:
     return [m.row, present_value(m), m.value_kind, m.period, m.status, m.source_kind, m.fact]
+
+
+def csv_row(m: Mark, unit: str) -> list[Any]:
+    return [m.row, present_value(m), m.value, unit, m.value_kind, m.period, m.status, m.source_kind, m.fact]
 
 
 def present_value(m: Mark) -> str:
@@ -88,4 +94,5 @@ def _make(metric: Metric, drawn: list[Mark], undrawn: list[Mark]) -> Chart:
         columns=COLUMNS, table=[table_row(m) for m in drawn], fact_ids=[m.fact for m in drawn], spec=wide, svgs=svgs,
         marks={m.fact: {"kind": m.value_kind, "status": m.status} for m in drawn},
         legend=style.legend({m.source_kind for m in drawn}, {m.value_kind for m in drawn}),
+        csv_columns=CSV_COLUMNS, csv_rows=[csv_row(m, metric.unit) for m in drawn],
     )

@@ -98,11 +98,14 @@ def _fact_version(old: dict[str, Any], record: Any) -> list[Diagnostic]:
     old_history = old.get("history") or []
     new_history = new.get("history") or []
     line, col = record.doc.locate(("revision",))
-    if not isinstance(base_rev, int) or new.get("revision") != base_rev + 1:
-        return [Diagnostic(record.rel, line, col, "revision-bump", f"this fact changed, so its revision must go from {base_rev} to {base_rev + 1 if isinstance(base_rev, int) else '?'} (it is {new.get('revision')})",
+    new_rev = new.get("revision")
+    # A change may be made in several reviewed steps (a correction, then a second reading's): each step is a
+    # revision of its own with its own history entry, so the revision rises by the number of entries added.
+    if not isinstance(base_rev, int) or not isinstance(new_rev, int) or new_rev <= base_rev:
+        return [Diagnostic(record.rel, line, col, "revision-bump", f"this fact changed, so its revision must rise above {base_rev} (it is {new_rev})",
                            f"set revision: {base_rev + 1 if isinstance(base_rev, int) else '?'} and add one history entry saying what changed and why")]
-    if len(new_history) != len(old_history) + 1 or new_history[: len(old_history)] != old_history:
+    if len(new_history) != len(old_history) + (new_rev - base_rev) or new_history[: len(old_history)] != old_history:
         line, col = record.doc.locate(("history",))
-        return [Diagnostic(record.rel, line, col, "revision-bump", "history must keep every earlier entry unchanged and add exactly one for this revision",
-                           "restore the earlier entries and append one: revision, date, change, reason")]
+        return [Diagnostic(record.rel, line, col, "revision-bump", "history must keep every earlier entry unchanged and add one entry for each new revision",
+                           "restore the earlier entries and append one per revision: revision, date, change, reason")]
     return []

@@ -229,8 +229,8 @@ def _scalar(event: Any, pos: tuple[int, int]) -> Any:
             raise LoadError(*pos, "yaml-number", f"{value} is too large to be exact in JSON and JavaScript", "quote it if it is an identifier")
         return number
     if _FLOAT.fullmatch(value):
-        number = float(value)
-        if abs(number) > MAX_SAFE_INT:
+        real = float(value)
+        if abs(real) > MAX_SAFE_INT:
             raise LoadError(*pos, "yaml-number", f"{value} is out of range", "numbers must lie within plus or minus 2^53")
-        return number
+        return real
     return value

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .. import settings
 from ..paths import TEMPLATES
 from ..transform import present
-from .escape import attr, finalize, href, md_text, safe_title, yaml_str
+from .escape import attr, finalize, href, md_text, pre_text, safe_title, yaml_data, yaml_str
 
 
 @lru_cache(maxsize=4096)
@@ -56,7 +56,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(attr=attr, yaml=yaml_str, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
+    env.filters.update(attr=attr, yaml=yaml_str, yaml_data=yaml_data, pre=pre_text, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
     env.globals.update(
         link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
         SOURCE_KINDS=present.SOURCE_KINDS, STATUS=present.STATUS, KIND_LABELS=present.KIND_LABELS, ENTITY_KINDS=present.ENTITY_KINDS,

@@ -37,6 +37,24 @@ def yaml_str(value: Any) -> Markup:
     return Markup(json.dumps(safe_title(value), ensure_ascii=False))
 
 
+# Characters YAML 1.1 (PyYAML, which MkDocs reads front matter with) treats as line breaks inside a scalar.
+_YAML_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def yaml_data(value: Any) -> Markup:
+    """Any JSON-able value as one line of YAML front matter (JSON flow syntax is YAML), read back unchanged.
+    Only the theme's head template reads it, and that escapes every value it prints."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    for char, escaped in _YAML_BREAKS.items():
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def pre_text(value: Any) -> Markup:
+    """Text for a raw <pre> block in Markdown: lines and indentation kept, every syntax character a reference."""
+    return Markup(str(value).translate(_MD_TABLE))
+
+
 def safe_title(value: Any, limit: int = 90) -> str:
     """Text for page titles and navigation, which themes render without escaping: only harmless characters."""
     text = _TITLE_OK.sub("", " ".join(str(value).split()))

@@ -13,6 +13,7 @@ from .. import settings
 from ..charts.base import Chart
 from ..charts.embed import embed_path
 from ..model import Corpus, Fact
+from ..transform import cite as citing
 from ..transform import present
 from ..transform.index import SiteIndex
 from .environment import issue_url, link, render
@@ -41,17 +42,25 @@ def paginate(items: Sequence[Any], first: str, other: Callable[[int], str], size
     ]
 
 
+def numbered(folder: str, stem: str) -> Callable[[int], str]:
+    """Addresses of a list's second and later pages: <folder>/pages/<stem>-<n>.md."""
+    return lambda n: f"{folder}/pages/{stem}-{n}.md"
+
+
 def fact_title(fact: Fact) -> str:
     """The fact's headline: written for people, never a claim cut mid-sentence."""
     return safe_title(fact.headline)
 
 
-def citation_text(fact: Fact, index: SiteIndex) -> str:
-    source = index.corpus.sources[fact.citations[0].source]
-    return (
-        f"\u201c{fact.claim}\u201d Fact {fact.id}, revision {fact.revision}. {settings.SITE_NAME}. "
-        f"{settings.SITE_URL}facts/{fact.id}/ . Source: {source.publisher}, \u201c{source.title}\u201d, {present.date_text(source.published)}."
-    )
+@dataclass(frozen=True)
+class CitationFormats:
+    plain: str
+    bibtex: str
+    csl: str
+
+
+def citation_formats(ref: citing.Reference) -> CitationFormats:
+    return CitationFormats(citing.plain(ref), citing.bibtex(ref), json.dumps([citing.csl_json(ref)], indent=2, ensure_ascii=False, sort_keys=True))
 
 
 def footnote(fact: Fact, corpus: Corpus, here: str) -> Markup:
@@ -67,11 +76,13 @@ def footnote(fact: Fact, corpus: Corpus, here: str) -> Markup:
 def fact_pages(index: SiteIndex, out: Output, narrative_titles: dict[str, str]) -> None:
     for fact in index.corpus.facts.values():
         here = f"facts/{fact.id}.md"
+        ref = citing.fact_reference(fact, index.corpus)
         out[here] = render(
             "fact.md.j2", fact=fact, index=index, here=here, page_title=fact_title(fact),
             chains=present.provenance(fact, index.corpus.sources), related=index.related(fact),
             cited_by=index.cited_by.get(fact.id, []), narrative_titles=narrative_titles,
-            citation=citation_text(fact, index),
+            citation=citation_formats(ref),
+            head=citing.head(fact.headline, citing.preview_description(fact), "article", ref, citing.claim_jsonld(fact, index.corpus)),
             report_url=issue_url("wrong-fact.yml", f"Problem with fact {fact.id}", fact=fact.id),
         )
         for old in fact.previous_ids:
@@ -95,7 +106,7 @@ def source_pages(index: SiteIndex, out: Output) -> None:
             for fact in index.by_source.get(source.id, [])
         ]
         first = f"sources/{source.id}.md"
-        for page in paginate(items, first, lambda n, s=source.id: f"sources/pages/{s}-{n}.md"):
+        for page in paginate(items, first, numbered("sources", source.id)):
             out[page.path] = render("source.md.j2", source=source, page=page, total=len(items), here=page.path, index=index)
         for old in source.previous_ids:
             out[f"sources/{old}/index.html"] = redirect(f"../{source.id}/")
@@ -111,7 +122,7 @@ def entity_pages(index: SiteIndex, out: Output) -> None:
         facts = index.by_entity.get(entity.id, [])
         people = members.get(entity.id, [])
         timeline_page = f"timeline/actor-{entity.id}.md" if entity.id in actors else None
-        for page in paginate(facts, f"entities/{entity.id}.md", lambda n, e=entity.id: f"entities/pages/{e}-{n}.md"):
+        for page in paginate(facts, f"entities/{entity.id}.md", numbered("entities", entity.id)):
             out[page.path] = render(
                 "entity.md.j2", entity=entity, page=page, here=page.path, index=index, people=sorted(people, key=lambda pr: pr[0].name),
                 related=index.entity_related(entity), timeline_page=timeline_page,
@@ -174,7 +185,7 @@ def timeline_pages(index: SiteIndex, out: Output, chart: Chart | None) -> None:
     for name, events, title, description, group_filters in groups:
         first = f"timeline/{name}.md"
         # Pages hold a fixed number of events, so no page grows with the corpus; a month may continue overleaf.
-        for page in paginate(events, first, lambda n, g=name: f"timeline/pages/{g}-{n}.md"):
+        for page in paginate(events, first, numbered("timeline", name)):
             here = page.path
             months: dict[str, list[Fact]] = {}
             for fact in page.items:
@@ -267,22 +278,47 @@ def chart_pages(out: Output, index: SiteIndex, charts: list[Chart]) -> None:
 
 
 def data_files(index: SiteIndex, out: Output, raw_records: dict[str, list[dict[str, Any]]], schemas: dict[str, bytes], snapshots: dict[str, bytes]) -> None:
-    from .data import csv_table  # local: only data export needs the CSV flattening
+    from . import data  # local: only data export needs the CSV flattening
 
-    datasets = []
-    for name in ("facts", "sources", "entities", "metrics"):
-        records = sorted(raw_records[name], key=lambda r: r["id"])
-        out[f"data/{name}.json"] = json.dumps(records, indent=1, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
-        out[f"data/{name}.csv"] = csv_table(name, records)
-        datasets.append((name, len(records)))
+    records = {name: sorted(raw_records[name], key=lambda r: r["id"]) for name in data.RECORD_KINDS}
+    counts: dict[str, int] = {}
+    for table in data.TABLES:
+        out[f"data/{table}.csv"] = data.csv_table(table, records)
+        counts[table] = data.row_count(table, records)
+    for name in data.RECORD_KINDS:
+        out[f"data/{name}.json"] = json.dumps(records[name], indent=1, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
     for record in raw_records["facts"]:
         out[f"data/facts/{record['id']}.json"] = json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
     for name, raw in sorted(schemas.items()):
         out[f"data/schemas/{name}"] = raw
     for name, raw in sorted(snapshots.items()):
         out[f"data/snapshots/{name}"] = raw
-    citation = f"{settings.SITE_NAME}, fact base as of {index.last_updated}. {settings.SITE_URL}data/ ({settings.DATA_LICENSE})."
-    out["data/index.md"] = render("data.md.j2", datasets=datasets, schemas=sorted(schemas), here="data/index.md", citation=citation)
+    parsed = {name: json.loads(raw) for name, raw in schemas.items()}
+    out["data/datapackage.json"] = data.datapackage(parsed, index.last_updated, counts)
+    ref = citing.site_reference(index.last_updated)
+    formats = citation_formats(ref)
+    out["data/citation.bib"] = formats.bibtex + "\n"
+    out["data/citation.json"] = formats.csl + "\n"
+    downloads = [(f"data/{t}.csv", "text/csv") for t in data.TABLES] + [(f"data/{n}.json", "application/json") for n in data.RECORD_KINDS]
+    downloads.append(("data/datapackage.json", "application/json"))
+    head = citing.head(ref.title, settings.SITE_DESCRIPTION, "website", ref, citing.dataset_jsonld(index.last_updated, downloads))
+    datasets = [(name, counts[name], name in data.RECORD_KINDS, data.TITLES[name]) for name in data.TABLES]
+    out["data/index.md"] = render("data.md.j2", datasets=datasets, schemas=sorted(schemas), here="data/index.md", citation=formats, head=head)
+
+
+POLICY_PAGE = "methodology.md"  # the hand-written page that states the corrections policy
+
+
+def corrections_pages(index: SiteIndex, out: Output, narrative_titles: dict[str, str]) -> None:
+    """The corrections log (newest first, split over pages of PAGE_SIZE entries) and its Atom feed."""
+    from . import corrections  # local: only the log needs it
+
+    items = corrections.changes(list(index.corpus.facts.values()))
+    counts = {what: sum(c.what == what for c in items) for what in ("Added", "Changed", "Retracted")}
+    for page in paginate(items, corrections.PAGE, lambda n: f"corrections/pages/corrections-{n}.md"):
+        out[page.path] = render("corrections.md.j2", page=page, here=page.path, total=len(items), counts=counts,
+                                 policy=POLICY_PAGE if POLICY_PAGE in narrative_titles else None)
+    out[corrections.FEED] = corrections.feed(items)
 
 
 APRIL_CONTROLS = "china-april-2025-rare-earth-export-controls"

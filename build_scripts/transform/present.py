@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 
 from ..model import Fact, PartialDate, Source, Statistic
-from ..policy import Figure, disagreements
+from ..policy import Figure, disagreements, origin
 
 QUALIFIERS = {"exactly": "", "about": "about ", "more-than": "more than ", "less-than": "less than ", "at-least": "at least ", "up-to": "up to "}
 
@@ -78,6 +78,9 @@ def amount(value: float, unit: str) -> str:
 
 
 def value_text(stat: Statistic) -> str:
+    """The value as a reader should read it: the source's own words where it gave no plain number."""
+    if stat.wording:
+        return stat.wording
     return QUALIFIERS[stat.qualifier] + amount(stat.value, stat.unit)
 
 
@@ -106,19 +109,11 @@ def reported(fact: Fact, sources: dict[str, Source]) -> PartialDate:
     return min(sources[c.source].published for c in fact.citations)
 
 
-def origin(fact: Fact) -> str:
-    """Whose figure it is: the original its first citation credits, else the source itself."""
-    cite = fact.citations[0]
-    if cite.attributed_to:
-        last = cite.attributed_to[-1]
-        return last.entity or last.name
-    return cite.source
-
-
 def figure(fact: Fact) -> Figure:
     assert fact.statistic is not None
     stat = fact.statistic
-    return Figure(fact.id, origin(fact), stat.subject, stat.period, stat.value, stat.qualifier)
+    cite = fact.citations[0]
+    return Figure(fact.id, origin([(w.entity, w.name) for w in cite.attributed_to], cite.source), stat.subject, stat.period, stat.value, stat.qualifier)
 
 
 def period_text(period: str | None) -> str:
@@ -152,9 +147,10 @@ def spread(facts: list[Fact], comparison: str = "competing-estimates") -> str:
         if len(stats) == 1:
             parts.append(f"One value reported: {low}.")
         elif comparison == "series":
-            periods = sorted(f.statistic.period for f in measured if f.statistic and f.statistic.period)
-            span = f", from {period_text(periods[0])} to {period_text(periods[-1])}" if len(periods) > 1 else ""
-            parts.append(f"{counted} over time{span}, from {low} to {high}.")
+            # Periods are listed, not spanned: a year, a month and a two-month range do not make one axis.
+            periods = sorted({f.statistic.period for f in measured if f.statistic and f.statistic.period})
+            listed = f" ({'; '.join(period_text(p) for p in periods)})" if periods else ""
+            parts.append(f"{counted} for different periods{listed}, from {low} to {high}.")
         elif comparison == "subjects":
             parts.append(f"{counted} for different subjects, from {low} to {high}; they are not estimates of one quantity.")
         elif disagreements([figure(f) for f in measured]):
@@ -164,8 +160,13 @@ def spread(facts: list[Fact], comparison: str = "competing-estimates") -> str:
         else:
             parts.append(f"Sources give {low} to {high} ({counted}); the figures do not contradict each other.")
     if other:
-        kinds = sorted({VALUE_KINDS[f.statistic.value_kind][0] for f in other if f.statistic})
-        parts.append(f"Also {_count(len(other), 'value')} that {'is' if len(other) == 1 else 'are'} not measured ({', '.join(kinds)}).")
+        kinds = ", ".join(sorted({VALUE_KINDS[f.statistic.value_kind][0] for f in other if f.statistic}))
+        if measured:
+            parts.append(f"Also {_count(len(other), 'value')} that {'is' if len(other) == 1 else 'are'} not measured ({kinds}).")
+        else:
+            values = " and ".join(value_text(f.statistic) for f in other[:2] if f.statistic) + (", ..." if len(other) > 2 else "")
+            none = "not measured" if len(other) == 1 else "none of them measured"
+            parts.append(f"{_count(len(other), 'value').capitalize()}, {none} ({kinds}): {values}.")
     return " ".join(parts)
 
 

@@ -112,7 +112,7 @@ def _diagnostic(record: RawRecord, error: jsonschema.ValidationError) -> Diagnos
         return Diagnostic(record.rel, line, col, "schema-unknown-field", f"unknown field '{name}' in {where}", hint)
     if kind == "type":
         expected = schema.get("type")
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected]))
         hint = description
         if expected == "string" and isinstance(error.instance, (int, float, bool)):
             hint = "put the value in quotes to make it text"

@@ -7,20 +7,27 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-# Curly quotes, primes and dash variants that editors and translators swap freely.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+# The folds that are wanted, and only these: quote marks, primes and apostrophes; hyphens and dashes; the
+# horizontal ellipsis. Spaces of every width fold through the white-space collapse below. Everything else is
+# compared after NFC alone, which unifies only canonically equal text (a precomposed "é" and "e" plus an
+# accent): compatibility forms such as superscripts ("10²"), full-width digits (U+FF10 to U+FF19), ligatures ("ﬁ")
+# and circled or fractional numbers stay distinct from their look-alikes, as NFKC would not keep them.
+QUOTE_FOLDS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'", "\u02bc": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-})
+}
+DASH_FOLDS = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-"}
+OTHER_FOLDS = {"\u2026": "..."}
+_FOLD = str.maketrans({**QUOTE_FOLDS, **DASH_FOLDS, **OTHER_FOLDS})
+# Every Unicode space (no-break, thin, ideographic, ...) and line break is white space to Python's \s.
 _SPACE = re.compile(r"\s+")
 # Characters of a quote aligned over a whole snapshot; rapidfuzz is fastest for probes of at most 64.
 PROBE = 64
 
 
 def normalise(text: str) -> str:
-    """NFKC, folded quote marks and dashes, collapsed white space. Case and words are kept."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_FOLD)).strip()
+    """NFC, the fold table, collapsed white space. Case, words, digits and their forms are kept."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
 @dataclass

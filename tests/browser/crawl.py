@@ -72,15 +72,15 @@ def crawl(site: Path, base: str = "/") -> tuple[set[str], list[str]]:
             if absolute.endswith("/") or absolute.endswith(".html"):
                 queue.append(absolute)
     for url, target, fragment in anchors:
-        page = parsed.get(target)
-        if page is None:
+        target_page = parsed.get(target)
+        if target_page is None:
             file = _file_for(site, target[len(base) - 1:])
             if file is None or file.suffix != ".html":
                 continue
-            page = _Page()
-            page.feed(file.read_text(encoding="utf-8", errors="replace"))
-            parsed[target] = page
-        if unquote(fragment) not in page.ids:
+            target_page = _Page()
+            target_page.feed(file.read_text(encoding="utf-8", errors="replace"))
+            parsed[target] = target_page
+        if unquote(fragment) not in target_page.ids:
             problems.append(f"{url}: broken anchor #{fragment} in {target}")
     return set(parsed), sorted(set(problems))
 

@@ -45,7 +45,7 @@ def _publishers(ctx: Context, data: dict[str, object], names: _Names) -> set[str
     """Entities that are a cited source's publisher or byline: a claim may name its own source."""
     out: set[str] = set()
     for cite in data.get("citations") or []:  # type: ignore[attr-defined]
-        source = ctx.ids.get("source", {}).get(cite.get("source")) if isinstance(cite, dict) else None
+        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
         if source is None:
             continue
         for field in ("publisher", "byline"):

@@ -33,7 +33,7 @@ def bounds(text: str) -> tuple[dt.date, dt.date] | None:
 
 def _date_fields(record: RawRecord) -> list[tuple[tuple[Any, ...], str]]:
     data = record.doc.data
-    found = [((f,), data[f]) for f in ("date", "end_date", "published", "accessed") if isinstance(data.get(f), str)]
+    found: list[tuple[tuple[Any, ...], str]] = [((f,), data[f]) for f in ("date", "end_date", "published", "accessed") if isinstance(data.get(f), str)]
     for i, entry in enumerate(data.get("history") or []):
         if isinstance(entry, dict) and isinstance(entry.get("date"), str):
             found.append((("history", i, "date"), entry["date"]))

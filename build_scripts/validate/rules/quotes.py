@@ -5,7 +5,6 @@ from ..context import Context
 from ..textnorm import normalise
 from .base import Rule
 
-
 MIN_QUOTE = 8
 
 
@@ -31,4 +30,4 @@ def check(ctx: Context) -> None:
                 ctx.report(record, ("citations", i, "locator"), "quote-locator", f"the quote is in paragraph {found}, but the locator says '{locator}'", f"set locator: paragraph {found}")
 
 
-RULE = Rule("quote", "Quotes are verbatim (up to white space, quote marks, dashes and Unicode form) and located.", check)
+RULE = Rule("quote", "Quotes are verbatim (up to white space, quote marks, dashes, ellipses and canonical Unicode form, NFC) and located.", check)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...load.corpus import RawRecord
-from ...policy import MEASURED_KINDS, Figure, corroborated, disagreements
+from ...policy import MEASURED_KINDS, Figure, corroborated, disagreements, origin
 from ..context import Context
 from .base import Rule
 
@@ -18,19 +18,15 @@ _SETTLED = ("superseded", "retracted")
 def _sources(ctx: Context, data: dict[str, object]) -> list[dict[str, object]]:
     out = []
     for cite in data.get("citations") or []:  # type: ignore[attr-defined]
-        source = ctx.ids.get("source", {}).get(cite.get("source")) if isinstance(cite, dict) else None
+        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
         if source is not None:
             out.append(source.doc.data)
     return out
 
 
 def _origin(cite: dict[str, object]) -> str:
-    """Whose figure it is: the original the citation credits, else the source itself."""
     chain = [w for w in cite.get("attributed_to") or [] if isinstance(w, dict)]  # type: ignore[attr-defined]
-    if chain:
-        last = chain[-1]
-        return str(last.get("entity") or last.get("name"))
-    return str(cite.get("source"))
+    return origin([(w.get("entity"), str(w.get("name"))) for w in chain], str(cite.get("source")))
 
 
 def _figures(ctx: Context) -> dict[str, list[Figure]]:

@@ -6,6 +6,7 @@ day, so that the timeline showed them as events of that day.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..context import Context
 from ..textnorm import normalise
@@ -22,10 +23,10 @@ DATE_WORDS = re.compile(
 )
 
 
-def _published(ctx: Context, cites: list[object]) -> list[str]:
+def _published(ctx: Context, cites: Sequence[object]) -> list[str]:
     out = []
     for cite in cites:
-        source = ctx.ids.get("source", {}).get(cite.get("source")) if isinstance(cite, dict) else None
+        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
         if source is not None and isinstance(source.doc.data.get("published"), str):
             out.append(source.doc.data["published"])
     return out
