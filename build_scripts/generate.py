@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import hookstate, markup, model, narrative, paths
-from .diagnostics import Diagnostic, has_errors
 from .charts import catalog
 from .charts.marks import Locate
+from .diagnostics import Diagnostic, has_errors
 from .load.corpus import RawCorpus
 from .load.tree import load_docs
 from .render import pages, reference

@@ -60,7 +60,7 @@ def _data(marks: list[Mark], span: tuple[float, float], layout: style.Layout, wi
     return rows, top
 
 
-def layers(marks: list[Mark], layout: style.Layout, span: list[float], x_title: str, *, width: int | None = None) -> alt.LayerChart:
+def layers(marks: list[Mark], layout: style.Layout, span: list[float], x_title: str, *, width: int | None = None) -> alt.LayerChart | alt.FacetChart:
     """The rows for these marks, at this layout's sizes, on the x scale `span`."""
     width = width or layout.width
     values, height = _data(marks, (span[0], span[1]), layout, width)

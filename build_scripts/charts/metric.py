@@ -42,7 +42,7 @@ def present_value(m: Mark) -> str:
 
 def marks_for(metric: Metric, facts: list[Fact], corpus: Corpus) -> tuple[list[Mark], list[Mark]]:
     """(drawn, not drawn): a series draws only values with a period; the rest are listed under the chart."""
-    marks = [mark(f, corpus, subject=metric.comparison == "subjects" or f.statistic is not None and f.statistic.subject != metric.subject) for f in plotted(facts)]
+    marks = [mark(f, corpus, subject=metric.comparison == "subjects" or (f.statistic is not None and f.statistic.subject != metric.subject)) for f in plotted(facts)]
     if metric.comparison == "series":
         marks.sort(key=lambda m: (m.start or "", m.end or "", m.value))
         return [m for m in marks if m.start], [m for m in marks if not m.start]

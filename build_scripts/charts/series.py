@@ -24,7 +24,7 @@ def _edge(iso: str, days: int) -> str:
     return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
-def layers(marks: list[Mark], layout: style.Layout, y_title: str) -> alt.LayerChart:
+def layers(marks: list[Mark], layout: style.Layout, y_title: str) -> alt.LayerChart | alt.FacetChart:
     """Marks that have a period, on a time axis; the caller lists the others beside the chart."""
     rows: list[dict[str, Any]] = []
     for m in marks:

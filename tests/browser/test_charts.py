@@ -25,7 +25,7 @@ MEASURE = """() => [...document.querySelectorAll('figure.re-chart')].map(f => {
 
 
 def _chart_pages(site: Path) -> list[str]:
-    return ["", "charts/", "timeline/"] + sorted(f"metrics/{p.parent.name}/" for p in (site / "metrics").glob("*/index.html"))
+    return ["", "charts/", "timeline/", *sorted(f"metrics/{p.parent.name}/" for p in (site / "metrics").glob("*/index.html"))]
 
 
 def _table(page: Any, figure_id: str) -> dict[str, dict[str, str]]:
