@@ -272,7 +272,7 @@ def chart_pages(out: Output, index: SiteIndex, charts: list[Chart]) -> None:
     description = ("Every chart on the site, each drawn from facts only, one mark per fact, with its data table and downloads. "
                    "First the picture of the story, then the figures the sources disagree on.")
     for page in paginate(charts, "charts/index.md", lambda n: f"charts/pages/charts-{n}.md", size=CHARTS_PER_PAGE):
-        body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path) for c in page.items))
+        body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path, heading=True) for c in page.items))
         out[page.path] = render("list.md.j2", title="Charts", description=description, links=None, page=Page([], page.number, page.count, page.path, page.prev, page.next),
                                 here=page.path, index=index, intro=body, hide_toc=False, search_exclude=True, pager_only=True)
 
