@@ -10,9 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import settings
-from ..charts import events as events_chart
-from ..charts import metric as metric_chart
 from ..charts.base import Chart
+from ..charts.embed import embed_path
 from ..model import Corpus, Fact
 from ..transform import cite as citing
 from ..transform import present
@@ -132,12 +131,11 @@ def entity_pages(index: SiteIndex, out: Output) -> None:
             out[f"entities/{old}/index.html"] = redirect(f"../{entity.id}/")
 
 
-def metric_pages(index: SiteIndex, out: Output) -> list[Chart]:
-    charts = []
+def metric_pages(index: SiteIndex, out: Output, charts: dict[str, Chart]) -> None:
     for metric in index.corpus.metrics.values():
         facts = index.by_metric.get(metric.id, [])
         here = f"metrics/{metric.id}.md"
-        chart = metric_chart.build(metric, facts, index.corpus, metric.chart)
+        chart = charts.get(metric.id)
         rows = []
         for fact in facts:
             assert fact.statistic is not None
@@ -149,20 +147,20 @@ def metric_pages(index: SiteIndex, out: Output) -> list[Chart]:
             })
         chart_md = Markup(render("chart.md.j2", chart=chart, here=here)) if chart else Markup("")
         out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts, metric.comparison), here=here, index=index)
-        if chart:
-            charts.append(chart)
-    return charts
 
 
 def chart_files(charts: list[Chart], out: Output) -> None:
-    for chart in charts:
-        out[f"charts/{chart.id}.svg"] = str(chart.svg) + "\n"
+    """Downloads for every chart, and the figure a hand-written page embeds by linking to the chart's SVG (charts/embed.py)."""
+    for number, chart in enumerate(charts):
+        page = number // CHARTS_PER_PAGE + 1
+        on_charts_page = "charts/" if page == 1 else f"charts/pages/charts-{page}/"
+        out[f"charts/{chart.id}.svg"] = chart.svg_file()
         out[f"charts/{chart.id}.csv"] = chart.csv()
         out[f"charts/{chart.id}.vl.json"] = chart.spec_json()
+        out[embed_path(chart.id)] = render("chart_figure.html.j2", chart=chart, more=f"{on_charts_page}#chart-{chart.id}")
 
 
-def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
-    chart = events_chart.build(index)
+def timeline_pages(index: SiteIndex, out: Output, chart: Chart | None) -> None:
     filters = {
         "actors": [(a.name, f"timeline/actor-{a.id}.md") for a in index.timeline_actors],
         "topics": [(index.corpus.topics[t].title, f"timeline/topic-{t}.md") for t in sorted({t for f in index.events for t in f.topics})],
@@ -204,7 +202,6 @@ def timeline_pages(index: SiteIndex, out: Output) -> Chart | None:
             out[here] = render("timeline.md.j2", title=title, description=description, filters=group_filters if page.number == 1 else None, search_exclude=True,
                                page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md,
                                undated=undated, undated_count=len(index.undated_events) if name == "index" else 0, undated_page=f"timeline/pages/index-{page.count}.md" if page.count > 1 else None)
-    return chart
 
 
 def _undated(index: SiteIndex, here: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -272,9 +269,10 @@ CHARTS_PER_PAGE = 8
 
 def chart_pages(out: Output, index: SiteIndex, charts: list[Chart]) -> None:
     """Every chart with its table and downloads, a few per page so that no page grows with the corpus."""
-    description = "Every chart on the site, each drawn from facts only, with its data table and downloads."
+    description = ("Every chart on the site, each drawn from facts only, one mark per fact, with its data table and downloads. "
+                   "First the picture of the story, then the figures the sources disagree on.")
     for page in paginate(charts, "charts/index.md", lambda n: f"charts/pages/charts-{n}.md", size=CHARTS_PER_PAGE):
-        body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path) for c in page.items))
+        body = Markup("\n\n".join(render("chart.md.j2", chart=c, here=page.path, heading=True) for c in page.items))
         out[page.path] = render("list.md.j2", title="Charts", description=description, links=None, page=Page([], page.number, page.count, page.path, page.prev, page.next),
                                 here=page.path, index=index, intro=body, hide_toc=False, search_exclude=True, pager_only=True)
 
