@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +89,9 @@ def test_two_facts_that_would_share_a_mark_stop_the_build_with_a_located_diagnos
     line = next(n for n, text in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("statistic:"))
     assert all(d.line == line and d.hint for d in shared)
     assert result.outputs == 0  # nothing was generated
+    # validate refuses what build refuses: the same diagnostic, from the validate command.
+    run = subprocess.run([sys.executable, "-m", "build_scripts", "validate", "--facts", str(facts), "--docs", str(docs)], capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 1 and "chart-shared-mark" in run.stdout
 
 
 def test_series_are_plotted_by_the_period_they_describe_and_never_joined_by_a_line(corpus: model.Corpus) -> None:
