@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import hookstate, markup, model, narrative, paths
+from .charts import catalog
+from .charts.marks import Locate
 from .diagnostics import Diagnostic, has_errors
+from .load.corpus import RawCorpus
 from .load.tree import load_docs
 from .render.pagetypes import Context, Output, generate_all
 from .transform.index import SiteIndex
@@ -42,13 +45,22 @@ def generate(facts: Path = paths.FACTS, docs: Path = paths.DOCS, today: dt.date 
     if has_errors(result.diagnostics):
         return result
     index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
+    result.diagnostics = sorted(set(result.diagnostics + catalog.check(index, statistic_locator(raw))))
+    if has_errors(result.diagnostics):
+        return result
     schemas = {p.name: p.read_bytes() for p in sorted(paths.SCHEMAS.glob("*.json"))}
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
-    out = generate_all(Context(index, titles, records, schemas, raw.snapshots))
+    out = generate_all(Context(index, titles, records, schemas, raw.snapshots, catalog.build(index)))
     result.corpus, result.index, result.outputs = corpus, index, len(out)
     if write:
         result.written = write_outputs(out, docs)
     return result
+
+
+def statistic_locator(raw: RawCorpus) -> Locate:
+    """Where each fact's statistic is written, so that chart errors point at it."""
+    where = {r.doc.data.get("id"): (r.rel, *r.doc.locate(("statistic",), key=True)) for r in raw.records.get("fact", [])}
+    return lambda fact_id: where.get(fact_id, (fact_id, 1, 1))
 
 
 def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic]]:

@@ -170,7 +170,6 @@ class Metric:
     subject: str
     comparison: str
     topics: tuple[str, ...]
-    chart: str
     previous_ids: tuple[str, ...]
     path: str
 
@@ -248,7 +247,7 @@ def build(raw: RawCorpus) -> Corpus:
     metrics = {}
     for r in raw.records.get("metric", []):
         d = r.doc.data
-        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], d["comparison"], _tuple(d.get("topics")), d.get("chart", "bar"), _tuple(d.get("previous_ids")), r.rel)
+        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], d["comparison"], _tuple(d.get("topics")), _tuple(d.get("previous_ids")), r.rel)
     topic_data = raw.topics.doc.data["topics"] if raw.topics else {}
     topics = {k: Topic(k, v["title"], v["description"]) for k, v in topic_data.items()}
     texts = {s.id: raw.snapshots[s.snapshot.file].decode("utf-8") for s in sources.values()}

@@ -7,6 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import hookstate, narrative, sanitize
+from .charts.embed import embed
+from .charts.marks import relink
 from .diagnostics import display, format_report, has_errors
 from .generate import generate
 from .narrative import GENERATED
@@ -46,3 +48,9 @@ def page_content(html: str, src_uri: str, source: str) -> str:
         raise PluginError(f"docs/{src_uri}:{line}:1: error docs-sanitised: the HTML sanitiser had to remove {what}; "
                           "write plain Markdown (no HTML, attributes or scripts)")
     return cleaned
+
+
+def page_charts(html: str, page_url: str, docs: Path) -> str:
+    """Charts the page embeds, put in place after the sanitiser (they are generated from facts, not written by
+    contributors); then every chart link made relative to this page."""
+    return relink(embed(html, docs), page_url)

@@ -14,6 +14,13 @@ INDEX = "index.md"
 TAGS = "tags.md"
 
 
+def directory_url(path: str) -> str:
+    """A page's address relative to the site root as the engine publishes it (directory URLs): facts/x.md -> facts/x/."""
+    if path.endswith(INDEX):
+        return path.removesuffix(INDEX)
+    return path.removesuffix(".md") + "/" if path.endswith(".md") else path
+
+
 def index_page(folder: str) -> str:
     """The first page of a folder's list: facts/index.md, sources/index.md, ..."""
     return f"{folder}/{INDEX}"

@@ -2,7 +2,8 @@
 
 - on_pre_build: under `mkdocs serve` (or a bare `mkdocs build`), regenerate pages from facts/.
 - on_page_markdown: expand {{ fact("id") }} references in hand-written pages.
-- on_page_content: pass hand-written pages' HTML through the sanitiser; a removal fails the build.
+- on_page_content: pass hand-written pages' HTML through the sanitiser; a removal fails the build. Then put
+  the charts a page embeds in place, and make chart links relative to the page.
 """
 from __future__ import annotations
 
@@ -25,4 +26,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return site_hook.page_content(html, page.file.src_uri, page.file.content_string)
+    html = site_hook.page_content(html, page.file.src_uri, page.file.content_string)
+    return site_hook.page_charts(html, page.url, Path(config["docs_dir"]))

@@ -10,6 +10,7 @@ from pathlib import Path
 import markdown
 
 from build_scripts import model, urls
+from build_scripts.charts import catalog
 from build_scripts.render import pagetypes
 from build_scripts.render.pagetypes import Context, generate_all
 from build_scripts.sanitize import inventory
@@ -30,7 +31,8 @@ def _outputs(facts: Path) -> pagetypes.Output:
     corpus = model.build(raw)
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
     schemas = {p.name: p.read_bytes() for p in sorted((ROOT / "schemas").glob("*.json"))}
-    return generate_all(Context(SiteIndex(corpus), {}, records, schemas, raw.snapshots))
+    index = SiteIndex(corpus)
+    return generate_all(Context(index, {}, records, schemas, raw.snapshots, catalog.build(index)))
 
 
 def test_no_module_or_template_spells_a_generated_address_itself() -> None:

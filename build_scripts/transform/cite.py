@@ -21,11 +21,7 @@ _ORGANISATION_KINDS = {"organisation", "country", "region"}
 
 def page_url(path: str) -> str:
     """The absolute address of a generated page or file, from its docs-relative path (directory URLs)."""
-    if path.endswith("index.md"):
-        path = path.removesuffix("index.md")
-    elif path.endswith(".md"):
-        path = path.removesuffix(".md") + "/"
-    return settings.SITE_URL + path
+    return settings.SITE_URL + urls.directory_url(path)
 
 
 def fact_url(fact: Fact) -> str:

@@ -1,8 +1,8 @@
 """The page-type registry: one module per kind of generated page, each with `generate(ctx, out)`.
 
 The generator loops over PAGE_TYPES in order. Adding a page type means adding its module here, its
-template, and its addresses in `build_scripts/urls.py`. Order matters only where one type reads what
-another made: metric pages and the timeline draw charts that the charts pages then list."""
+template, and its addresses in `build_scripts/urls.py`. Page types share nothing but the context: charts are
+drawn before any page (charts/catalog.py), so the order only decides the order of the output."""
 from __future__ import annotations
 
 from typing import Protocol

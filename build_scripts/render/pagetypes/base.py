@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ... import settings, urls
-from ...charts.base import Chart
+from ...charts.catalog import Catalog
 from ...model import Fact
 from ...transform import cite as citing
 from ...transform.index import SiteIndex
@@ -22,15 +22,15 @@ Output = dict[str, str | bytes]
 
 @dataclass
 class Context:
-    """Everything a page type may read. `charts` fills as page types draw them (metric pages, then the timeline),
-    so the registry runs the chart pages after both."""
+    """Everything a page type may read: the site index, narrative page titles, raw records, schemas and snapshots
+    (for the data downloads), and every chart, drawn before any page (charts/catalog.py)."""
 
     index: SiteIndex
     narrative_titles: dict[str, str]
     records: dict[str, list[dict[str, Any]]]
     schemas: dict[str, bytes]
     snapshots: dict[str, bytes]
-    charts: list[Chart] = field(default_factory=list)
+    charts: Catalog
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ... import urls
-from ...charts import metric as metric_chart
 from ...transform import present
 from ..environment import render
 from .base import Context, Output, list_page
@@ -15,7 +14,7 @@ def generate(ctx: Context, out: Output) -> None:
     for metric in index.corpus.metrics.values():
         facts = index.by_metric.get(metric.id, [])
         here = urls.metric_page(metric.id)
-        chart = metric_chart.build(metric, facts, index.corpus, metric.chart)
+        chart = ctx.charts.by_metric.get(metric.id)
         rows = []
         for fact in facts:
             assert fact.statistic is not None
@@ -28,8 +27,6 @@ def generate(ctx: Context, out: Output) -> None:
         # The values table below is this page's one table: the chart comes without its own copy of it.
         chart_md = Markup(render("chart.md.j2", chart=chart, here=here, facts=index.corpus.facts, with_table=False)) if chart else Markup("")
         out[here] = render("metric.md.j2", metric=metric, facts=facts, rows=rows, chart=chart_md, spread=present.spread(facts, metric.comparison), here=here, index=index)
-        if chart:
-            ctx.charts.append(chart)
     # The figures sources disagree on come first: they are what a reader of a dispute needs to see.
     contested: list[tuple[str, str, str]] = []
     agreed: list[tuple[str, str, str]] = []

@@ -6,7 +6,6 @@ from typing import Any
 from markupsafe import Markup
 
 from ... import urls
-from ...charts import events as events_chart
 from ...model import Fact
 from ...transform import present
 from ...transform.index import SiteIndex
@@ -17,7 +16,7 @@ from .base import Context, Output, Page, numbered, paginate
 
 def generate(ctx: Context, out: Output) -> None:
     index = ctx.index
-    chart = events_chart.build(index)
+    chart = ctx.charts.events
     topic_ids = sorted({t for f in index.events for t in f.topics})
     filters = {
         "actors": [(a.name, urls.actor_timeline(a.id)) for a in index.timeline_actors],
@@ -59,8 +58,6 @@ def generate(ctx: Context, out: Output) -> None:
                                page=Page(items, page.number, page.count, page.path, page.prev, page.next), here=here, chart=chart_md,
                                undated=undated, undated_count=len(index.undated_events) if name == "index" else 0,
                                undated_page=urls.list_page(urls.TIMELINE, "index", page.count) if page.count > 1 else None)
-    if chart:
-        ctx.charts.append(chart)
 
 
 def _undated(index: SiteIndex, here: str) -> list[tuple[str, list[dict[str, Any]]]]:
