@@ -31,17 +31,14 @@ def _origin(cite: dict[str, object]) -> str:
 
 def _figures(ctx: Context, comparisons: tuple[str, ...]) -> dict[str, list[Figure]]:
     """Measured figures on metrics of the given kinds of comparison, by metric."""
-    metrics = ctx.ids.get("metric", {})
     out: dict[str, list[Figure]] = {}
-    for record in ctx.corpus.records.get("fact", []):
+    for record, stat, metric in ctx.statistics:
         data = record.doc.data
-        stat = data.get("statistic")
         cites = data.get("citations")
-        if not (isinstance(stat, dict) and isinstance(cites, list) and cites and isinstance(cites[0], dict)):
+        if not (isinstance(cites, list) and cites and isinstance(cites[0], dict)):
             continue
-        metric = metrics.get(stat.get("metric"))  # type: ignore[arg-type]
         value = stat.get("value")
-        if metric is None or metric.doc.data.get("comparison") not in comparisons or stat.get("value_kind") not in MEASURED_KINDS:
+        if metric.doc.data.get("comparison") not in comparisons or stat.get("value_kind") not in MEASURED_KINDS:
             continue
         if data.get("status") in _SETTLED or not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
