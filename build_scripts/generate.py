@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import hookstate, markup, model, narrative, paths
+from .charts import catalog
+from .charts.marks import Locate
 from .diagnostics import Diagnostic, has_errors
+from .load.corpus import RawCorpus
 from .load.tree import DocsTree, load_docs, refuse_links
 from .publication import Publication
-from .render import environment, pages, reference
+from .render import environment
+from .render.pagetypes import Context, Output, generate_all
 from .transform.index import SiteIndex
 from .validate import validate
 
@@ -66,20 +70,12 @@ def _generate(publication: Publication, today: dt.date | None, *, write: bool, p
         return result
     environment.use(publication)
     index = SiteIndex(corpus, {page: [r.target for r in found.refs if r.form != "spread"] for page, found in refs.items()})
-    out: pages.Output = {}
-    pages.fact_pages(index, out, titles)
-    pages.source_pages(index, out)
-    pages.entity_pages(index, out)
-    charts = pages.metric_pages(index, out)
-    events = pages.timeline_pages(index, out)
-    pages.chart_files(charts + ([events] if events else []), out)
-    pages.index_pages(index, out, charts + ([events] if events else []))
+    result.diagnostics = sorted(set(result.diagnostics + catalog.check(index, statistic_locator(raw))))
+    if has_errors(result.diagnostics):
+        return result
     schemas = {p.name: p.read_bytes() for p in sorted(paths.SCHEMAS.glob("*.json"))}
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
-    pages.data_files(index, out, records, schemas, raw.snapshots)
-    reference.schema_pages(out, schemas)
-    pages.publication_pages(index, out)
-    pages.corrections_pages(index, out, titles)
+    out = generate_all(Context(index, titles, records, schemas, raw.snapshots, catalog.build(index)))
     hookstate.working_on = f"{docs.name}/"
     narrative_pages(tree, refs, corpus, out)
     hookstate.working_on = f"{facts.name}/"
@@ -89,6 +85,12 @@ def _generate(publication: Publication, today: dt.date | None, *, write: bool, p
     if write:
         result.written, result.deleted = write_outputs(files, publication.out, previous)
     return result
+
+
+def statistic_locator(raw: RawCorpus) -> Locate:
+    """Where each fact's statistic is written, so that chart errors point at it."""
+    where = {r.doc.data.get("id"): (r.rel, *r.doc.locate(("statistic",), key=True)) for r in raw.records.get("fact", [])}
+    return lambda fact_id: where.get(fact_id, (fact_id, 1, 1))
 
 
 def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic], DocsTree]:
@@ -103,7 +105,7 @@ def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = N
     return refs, titles, diags, tree
 
 
-def narrative_pages(tree: DocsTree, refs: dict[str, narrative.Tokens], corpus: model.Corpus, out: pages.Output) -> None:
+def narrative_pages(tree: DocsTree, refs: dict[str, narrative.Tokens], corpus: model.Corpus, out: Output) -> None:
     """Narrative pages with their references expanded, and the static files beside them, as the engine will read them.
     Only files load_docs accepted are published: the generated folder holds nothing else from docs/."""
     for rel, text in tree.pages.items():
@@ -124,7 +126,7 @@ def glossary(path: Path) -> dict[str, str]:
     return {m.group(1): m.group(0) for m in _ABBREVIATION.finditer(text)}
 
 
-def add_abbreviations(out: pages.Output, terms: dict[str, str]) -> None:
+def add_abbreviations(out: Output, terms: dict[str, str]) -> None:
     """Define on each Markdown page only the glossary terms it uses: the abbreviation extension then has nothing
     to do on the pages that use none, instead of every definition on every page."""
     if not terms:

@@ -39,6 +39,11 @@ class Citation:
     locator: str
     attributed_to: tuple[Attribution, ...]
 
+    @property
+    def paragraph(self) -> int:
+        """The paragraph the locator names (the schema allows only `paragraph N`)."""
+        return int(self.locator.removeprefix("paragraph "))
+
 
 @dataclass(frozen=True, slots=True)
 class Statistic:
@@ -111,6 +116,8 @@ class Source:
     title: str
     publisher: str
     byline: str | None
+    publisher_entity: str | None
+    byline_entity: str | None
     url: str | None
     archive_url: str | None
     published: PartialDate
@@ -163,7 +170,6 @@ class Metric:
     subject: str
     comparison: str
     topics: tuple[str, ...]
-    chart: str
     previous_ids: tuple[str, ...]
     path: str
 
@@ -221,7 +227,8 @@ def build(raw: RawCorpus) -> Corpus:
     for r in raw.records.get("source", []):
         d = r.doc.data
         sources[d["id"]] = Source(
-            id=d["id"], title=d["title"], publisher=d["publisher"], byline=d.get("byline"), url=d.get("url"),
+            id=d["id"], title=d["title"], publisher=d["publisher"], byline=d.get("byline"),
+            publisher_entity=d.get("publisher_entity"), byline_entity=d.get("byline_entity"), url=d.get("url"),
             archive_url=d.get("archive_url"), published=PartialDate(d["published"]), published_basis=d["published_basis"],
             published_note=d.get("published_note"), accessed=PartialDate(d["accessed"]), kind=d["kind"], language=d["language"],
             snapshot=Snapshot(d["snapshot"]["file"], d["snapshot"]["sha256"]), reliability=d["reliability"],
@@ -240,7 +247,7 @@ def build(raw: RawCorpus) -> Corpus:
     metrics = {}
     for r in raw.records.get("metric", []):
         d = r.doc.data
-        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], d["comparison"], _tuple(d.get("topics")), d.get("chart", "bar"), _tuple(d.get("previous_ids")), r.rel)
+        metrics[d["id"]] = Metric(d["id"], d["name"], d["description"], d["unit"], d["subject"], d["comparison"], _tuple(d.get("topics")), _tuple(d.get("previous_ids")), r.rel)
     topic_data = raw.topics.doc.data["topics"] if raw.topics else {}
     topics = {k: Topic(k, v["title"], v["description"]) for k, v in topic_data.items()}
     texts = {s.id: raw.snapshots[s.snapshot.file].decode("utf-8") for s in sources.values()}

@@ -22,14 +22,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import hookstate
+from . import hookstate, urls
 from .diagnostics import Diagnostic
 from .load.tree import DocsTree
 from .model import Corpus, Fact
 from .paths import GENERATED_DOC_DIRS
 from .render.environment import link
 from .render.escape import md_text
-from .render.pages import footnote
+from .render.footnotes import footnote
 from .transform import present
 from .validate.textnorm import normalise
 
@@ -324,7 +324,7 @@ def expand(markdown: str, page: str, corpus: Corpus) -> str:
         last = ref.end
         if ref.form == "spread":
             facts = [f for f in corpus.facts.values() if f.statistic and f.statistic.metric == ref.target]
-            parts.append(link(present.spread(facts, corpus.metrics[ref.target].comparison).rstrip("."), "metrics/" + ref.target + ".md", page))
+            parts.append(link(present.spread(facts, corpus.metrics[ref.target].comparison).rstrip("."), urls.metric_page(ref.target), page))
             continue
         fact = corpus.facts[ref.target]
         label = f"f-{ref.target}"

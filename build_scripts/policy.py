@@ -5,6 +5,8 @@ disagree" only where they do. The methodology page states the same policy in wor
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -77,6 +79,40 @@ def disagreements(figures: list[Figure]) -> dict[str, list[Figure]]:
     return out
 
 
+def _span(period: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a period: '2025', '2025-04', '2025-04-02' or a range 'start/end'."""
+    start, _, end = period.partition("/")
+
+    def first(iso: str) -> dt.date:
+        parts = [int(p) for p in iso.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    def last(iso: str) -> dt.date:
+        parts = [int(p) for p in iso.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return dt.date(parts[0], parts[1], parts[2])
+
+    return first(start), last(end or start)
+
+
+def periods_meet(a: str | None, b: str | None) -> bool:
+    """Two periods that share at least one day (a figure without a period may be of any)."""
+    if a is None or b is None:
+        return True
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    return a0 <= b1 and b0 <= a1
+
+
 def corroborated(figures: list[Figure]) -> set[str]:
-    """Fact ids whose figure another origin confirms: same quantity, and values that can both hold."""
-    return {a.fact for a in figures for b in figures if a.origin != b.origin and same_quantity(a, b) and not disagree(a, b)}
+    """Fact ids whose figure another origin confirms: same subject, periods that meet, values that can both hold.
+
+    Unlike disagreement, confirmation does not need the same period: '145% in 2025' from one source and
+    '145% in April to May 2025' from another confirm each other."""
+    return {
+        a.fact for a in figures for b in figures
+        if a.origin != b.origin and a.subject == b.subject and periods_meet(a.period, b.period)
+        and not disagree(Figure(a.fact, a.origin, a.subject, None, a.value, a.qualifier), Figure(b.fact, b.origin, b.subject, None, b.value, b.qualifier))
+    }

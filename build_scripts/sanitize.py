@@ -32,7 +32,7 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "span", "strong", "sub", "summary", "sup", "table",
+    "h4", "h5", "h6", "hr", "i", "img", "li", "mark", "ol", "p", "pre", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "th", "thead", "tr", "ul", "nav",
 }
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import hookstate, paths, sanitize
 from .diagnostics import Diagnostic, format_report, has_errors
+from .finish import finish_site
 from .generate import Result, generate
 from .publication import Publication
 
@@ -163,12 +164,12 @@ def mkdocs_build(site_dir: Path, config_file: Path, result: Result, quiet: bool 
     finally:
         hookstate.prebuilt, hookstate.working_on = False, ""
         logger.removeHandler(console)
-    return _finish(scratch, site_dir, result)
+    return _finish(scratch, site_dir, result, config_file)
 
 
-def _finish(scratch: Path, site_dir: Path, result: Result) -> int:
-    """The engine-neutral last step: every narrative page's HTML through the sanitiser, then the swap."""
-    problems = sanitize.clean_site(scratch, result.narrative)
+def _finish(scratch: Path, site_dir: Path, result: Result, config_file: Path) -> int:
+    """The engine-neutral last step (finish.py: sanitiser, charts, chart links), then the swap."""
+    problems = finish_site(scratch, result.narrative, config_file.parent / "build" / "docs")
     if problems:
         shutil.rmtree(scratch, ignore_errors=True)
         print(format_report(problems, "text", 0))
@@ -202,7 +203,7 @@ def _zensical_build(site_dir: Path, config_file: Path, result: Result, quiet: bo
         shutil.rmtree(scratch, ignore_errors=True)
         print(f"Zensical build failed. {site_dir.name}/ was left as it was.")
         return 1
-    return _finish(scratch, site_dir, result)
+    return _finish(scratch, site_dir, result, config_file)
 
 
 def _swap(new: Path, live: Path) -> None:

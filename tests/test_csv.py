@@ -51,11 +51,9 @@ def test_data_export_keeps_a_negative_value_a_number_and_guards_a_hostile_publis
 
 
 def test_chart_csv_goes_through_the_same_writer() -> None:
-    from markupsafe import Markup
-
     from build_scripts.charts.base import Chart
 
-    chart = Chart("c", "t", "d", "cap", ["Source", "Value"], [["=evil()", "-1.7%"]], ["f"], {}, Markup(""), ["Source", "Number"], [["=evil()", -1.7]])
+    chart = Chart("c", "t", "d", "cap", ["Source", "Value"], [["=evil()", "-1.7%"]], ["f"], {}, {}, csv_columns=["Source", "Number"], csv_rows=[["=evil()", -1.7]])
     assert _cells(chart.csv())[1] == ["'=evil()", "-1.7"]
-    plain = Chart("c", "t", "d", "cap", ["Source", "Value"], [["@x", 3]], ["f"], {}, Markup(""))
+    plain = Chart("c", "t", "d", "cap", ["Source", "Value"], [["@x", 3]], ["f"], {}, {})
     assert _cells(plain.csv())[1] == ["'@x", "3"]

@@ -56,3 +56,13 @@ def test_a_figure_another_origin_confirms_is_corroborated_and_one_it_contradicts
 
     blog, iea, ft = fig(90, "more-than", "blog"), fig(92, "exactly", "iea", "2023"), fig(80, "exactly", "ft")
     assert corroborated([blog, iea, ft]) == {blog.fact, iea.fact}
+
+
+def test_figures_confirm_each_other_across_periods_that_meet_but_not_across_ones_that_do_not() -> None:
+    from build_scripts.policy import corroborated
+
+    blog = fig(145, "up-to", "blog", "2025", subject="us")
+    guancha = fig(145, "exactly", "guancha", "2025-04/2025-05", subject="us")
+    later = fig(145, "exactly", "other", "2026", subject="us")
+    assert corroborated([blog, guancha]) == {blog.fact, guancha.fact}
+    assert corroborated([guancha, later]) == set()

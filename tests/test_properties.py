@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from build_scripts import model
 from build_scripts.canonical import canonical
+from build_scripts.charts.catalog import Catalog
 from build_scripts.load.yamlsafe import LoadError, load_bytes
-from build_scripts.render import pages
+from build_scripts.render import pagetypes
 from build_scripts.transform.index import SiteIndex
 from build_scripts.validate import validate
 
@@ -108,8 +109,8 @@ def _fact_page(claim: str, notes: str, quote: str) -> _Shape:
     cite = fact.citations[0].__class__(fact.citations[0].source, quote, fact.citations[0].locator, fact.citations[0].attributed_to)
     hostile = fact.__class__(**{**{f: getattr(fact, f) for f in fact.__slots__}, "claim": claim, "notes": notes, "citations": (cite,), "status_reason": notes, "status": "disputed"})
     corpus.facts[fact.id] = hostile
-    out: pages.Output = {}
-    pages.fact_pages(SiteIndex(corpus), out, {})
+    out: pagetypes.Output = {}
+    pagetypes.facts.generate(pagetypes.Context(SiteIndex(corpus), {}, {}, {}, {}, Catalog(None, {}, None, [])), out)
     # Front matter ends at the first line that is exactly ---, as MkDocs reads it.
     text = re.sub(r"\A---\n.*?\n---\n", "", str(out[f"facts/{fact.id}.md"]), count=1, flags=re.DOTALL)
     shape = _Shape()

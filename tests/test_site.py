@@ -146,7 +146,7 @@ def test_chart_data_equals_the_facts_it_names(project: Path) -> None:
         value = facts[row["Fact"]]["statistic"]["value"]
         assert row["Value"].endswith(f"{value}%")
     svg = (project / "site" / "charts" / "metric-country-a-widget-share.svg").read_text(encoding="utf-8")
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert 'role="group"' in svg and "<title id=" in svg and "<desc id=" in svg
 
 
 INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))

@@ -34,6 +34,7 @@ def write(root: Path, facts: int, seed: int = 7) -> Path:
         data = {"schema_version": 1, "id": mid, "name": f"Synthetic {mid}", "description": _sentence(rng, 12), "unit": "percent", "subject": entities[0], "comparison": "series", "topics": ["supply-chain"]}
         (base / "metrics" / f"{mid}.yaml").write_text(canonical(data, "metric"), encoding="utf-8")
     paragraphs: list[list[str]] = [[] for _ in range(n_sources)]
+    figures: set[tuple[str, int, int]] = set()  # (metric, month, value): no figure twice, as a chart draws one mark per fact
     for f in range(facts):
         s = f % n_sources
         month = 1 + f % 12
@@ -41,12 +42,17 @@ def write(root: Path, facts: int, seed: int = 7) -> Path:
         quote = f"In {calendar.month_name[month]} " + _sentence(rng, 14)
         paragraphs[s].append(quote + " " + _sentence(rng, 20))
         stat = f % 3 == 0
+        value = rng.randint(1, 99)
+        while stat and (metrics[(f // 3) % n_metrics], month, value) in figures:
+            value = value % 99 + 1
+        if stat:
+            figures.add((metrics[(f // 3) % n_metrics], month, value))
         data = {
             "schema_version": 1, "id": f"fact-{f}", "revision": 1, "kind": "statistic" if stat else ["event", "statement", "claim"][f % 3],
             "headline": f"Synthetic headline for fact {f}", "claim": "The source says: " + quote,
             **({} if stat else {"date": f"2025-{month:02d}-{1 + f % 28:02d}", "date_basis": "stated"}),
             **({"speaker": entities[f % n_entities]} if not stat and f % 3 == 1 else {}),
-            **({"statistic": {"metric": metrics[(f // 3) % n_metrics], "value": rng.randint(1, 99), "qualifier": "about", "unit": "percent", "period": f"2024-{month:02d}", "subject": entities[0], "value_kind": "measured"}} if stat else {}),
+            **({"statistic": {"metric": metrics[(f // 3) % n_metrics], "value": value, "qualifier": "about", "unit": "percent", "period": f"2024-{month:02d}", "subject": entities[0], "value_kind": "measured"}} if stat else {}),
             "entities": sorted({entities[f % n_entities], entities[(f * 7) % n_entities]}), "topics": [TOPICS[f % len(TOPICS)]],
             "citations": [{"source": f"source-{s}", "quote": quote, "locator": f"paragraph {len(paragraphs[s])}"}],
             **({"status": "unverified", "status_basis": "single-source-unattributed", "status_reason": "One source, which names no origin."} if stat else {"status": "current"}),

@@ -5,11 +5,13 @@ import argparse
 from pathlib import Path
 
 from .. import model, paths
+from ..charts import catalog
 from ..contrib import gitbase, versioning
 from ..diagnostics import format_report, has_errors
-from ..generate import check_narrative
+from ..generate import check_narrative, statistic_locator
 from ..publication import PublicationError, load
 from ..site import output_problems
+from ..transform.index import SiteIndex
 from ..validate import validate
 
 
@@ -28,8 +30,12 @@ def run(args: argparse.Namespace) -> int:
         except gitbase.GitError as exc:
             print(f"git: {exc}")
             return 2
-    if not has_errors(diags) and docs.is_dir():
-        diags = sorted(set(diags + check_narrative(docs, model.build(corpus), pub.allowlist if not args.docs else None)[2]))
+    if not has_errors(diags):
+        typed = model.build(corpus)
+        if docs.is_dir():
+            diags = sorted(set(diags + check_narrative(docs, typed, pub.allowlist if not args.docs else None)[2]))
+        # What the build checks when it draws charts (two facts on one mark), validate checks too.
+        diags = sorted(set(diags + catalog.check(SiteIndex(typed), statistic_locator(corpus))))
     # The build refuses to write through a link at its output paths; validate says so too.
     diags = sorted(set(diags + output_problems(pub.site, pub)))
     report = format_report(diags, args.format, corpus.files_checked)

@@ -8,12 +8,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .. import settings
+from .. import settings, urls
 from ..model import Fact, HistoryEntry
 from ..transform import cite
 
-PAGE = "corrections/index.md"
-FEED = "corrections/feed.xml"
+PAGE = urls.corrections_page()
+FEED = urls.corrections_feed()
 ATOM = "http://www.w3.org/2005/Atom"
 
 

@@ -5,7 +5,8 @@ import json
 import re
 from typing import Any
 
-from .. import settings
+from .. import settings, urls
+from ..transform import cite
 from . import csvwrite
 
 # Each table's columns: (name, Table Schema type, where the meaning is defined: "kind:path" in the JSON
@@ -28,6 +29,7 @@ TABLES: dict[str, list[ColumnSpec]] = {
     ],
     "sources": [
         ("id", "string", "source:id"), ("title", "string", "source:title"), ("publisher", "string", "source:publisher"), ("byline", "string", "source:byline"),
+        ("publisher_entity", "string", "source:publisher_entity"), ("byline_entity", "string", "source:byline_entity"),
         ("url", "string", "source:url"), ("archive_url", "string", "source:archive_url"), ("published", "string", "source:published"),
         ("published_basis", "string", "source:published_basis"), ("accessed", "string", "source:accessed"), ("kind", "string", "source:kind"),
         ("language", "string", "source:language"), ("snapshot_file", "string", "source:snapshot.file"), ("snapshot_sha256", "string", "source:snapshot.sha256"),
@@ -181,7 +183,7 @@ def datapackage(schemas: dict[str, dict[str, Any]], last_updated: str, counts: d
     package = {
         "profile": "tabular-data-package", "name": settings.PACKAGE_NAME, "title": f"{settings.SITE_NAME}: the fact base",
         "description": settings.SITE_DESCRIPTION + " " + settings.THIRD_PARTY_NOTE,
-        "homepage": settings.SITE_URL + "data/", "version": last_updated, "created": f"{last_updated}T00:00:00Z" if last_updated else None,
+        "homepage": cite.page_url(urls.data_page()), "version": last_updated, "created": f"{last_updated}T00:00:00Z" if last_updated else None,
         "licenses": [{"name": settings.DATA_LICENSE_SPDX, "path": settings.DATA_LICENSE_URL, "title": "Creative Commons Attribution 4.0"}],
         "contributors": [{"title": settings.AUTHOR, "role": "author", "path": settings.REPO_URL}],
         "keywords": ["rare earths", "export controls", "fact-checking"],

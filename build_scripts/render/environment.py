@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
-from .. import settings
+from .. import settings, urls
 from ..paths import ROOT, TEMPLATES
 from ..publication import Publication, load
 from ..transform import present
@@ -80,7 +80,7 @@ def _environment(templates: str) -> jinja2.Environment:
     )
     env.filters.update(attr=attr, yaml=yaml_str, yaml_data=yaml_data, pre=pre_text, title=safe_title, value=present.value_text, amount=present.amount, date=present.date_text, period=present.period_text)
     env.globals.update(
-        link=link, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
+        link=link, url=urls, external=external, table_row=table_row, table_rule=table_rule, issue_url=issue_url, settings=settings, present=present,
         SOURCE_KINDS=present.SOURCE_KINDS, STATUS=present.STATUS, KIND_LABELS=present.KIND_LABELS, ENTITY_KINDS=present.ENTITY_KINDS,
         VALUE_KINDS=present.VALUE_KINDS, STATUS_BASES=present.STATUS_BASES,
     )

@@ -25,7 +25,8 @@ _MD_SPECIAL = frozenset("\\`*_{}[]<>&|~^\"'=")
 _LEADING = re.compile(r"^(?:[#>+=:!?-]|(\d+)[.)](?= |$))")
 _TRAILING = re.compile(r"[#!]$")
 _WS = re.compile(r"\s+")
-_TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/\-\u2013\u2014\u2019]", re.UNICODE)
+_TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/!?\-\u2013\u2014\u2018\u2019\u201c\u201d]", re.UNICODE)
+_STRAIGHT_QUOTES = re.compile(r'"([^"]*)"')
 
 
 _MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
@@ -71,10 +72,12 @@ def pre_text(value: Any) -> Markup:
     return Markup(str(value).translate(_MD_TABLE))
 
 
-def safe_title(value: Any, limit: int = 90) -> str:
-    """Text for page titles and navigation, which themes render without escaping: only harmless characters."""
-    text = _TITLE_OK.sub("", " ".join(str(value).split()))
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+def safe_title(value: Any) -> str:
+    """Text for page titles and navigation, which themes render without escaping: only harmless characters.
+    Never shortened: a title cut mid-sentence misleads, and headlines are short by schema (at most 90 characters).
+    Paired straight double quotes become typographic ones, which are harmless in an attribute."""
+    text = _STRAIGHT_QUOTES.sub("\u201c\\1\u201d", " ".join(str(value).split()))
+    return _TITLE_OK.sub("", text)
 
 
 def href(url: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import urls
 from .environment import render
 
 ORDER = ("fact.schema.json", "source.schema.json", "entity.schema.json", "metric.schema.json", "topics.schema.json")
@@ -47,4 +48,4 @@ def schema_pages(out: dict[str, str | bytes], raw_schemas: dict[str, bytes]) -> 
         {"name": name, "title": schemas[name]["title"], "description": schemas[name]["description"], "rows": _rows(schemas[name], schemas, name)}
         for name in ORDER if name in schemas
     ]
-    out["reference/index.md"] = render("reference.md.j2", sections=sections, here="reference/index.md")
+    out[urls.schema_reference()] = render("reference.md.j2", sections=sections, here=urls.schema_reference())

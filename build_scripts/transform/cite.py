@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import settings
+from .. import settings, urls
 from ..model import Corpus, Fact, Source
 from . import present
 
@@ -21,15 +21,11 @@ _ORGANISATION_KINDS = {"organisation", "country", "region"}
 
 def page_url(path: str) -> str:
     """The absolute address of a generated page or file, from its docs-relative path (directory URLs)."""
-    if path.endswith("index.md"):
-        path = path.removesuffix("index.md")
-    elif path.endswith(".md"):
-        path = path.removesuffix(".md") + "/"
-    return settings.SITE_URL + path
+    return settings.SITE_URL + urls.directory_url(path)
 
 
 def fact_url(fact: Fact) -> str:
-    return page_url(f"facts/{fact.id}.md")
+    return page_url(urls.fact_page(fact.id))
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ def fact_reference(fact: Fact, corpus: Corpus) -> Reference:
 
 def site_reference(last_updated: str) -> Reference:
     return Reference(
-        key="reb-fact-base", kind="dataset", title=f"{settings.SITE_NAME}: the fact base", url=settings.SITE_URL + "data/",
+        key="reb-fact-base", kind="dataset", title=f"{settings.SITE_NAME}: the fact base", url=page_url(urls.data_page()),
         date=last_updated, version=f"as of {last_updated}", note=f"Facts, sources, entities and metrics as JSON and CSV, {settings.DATA_LICENSE}.",
     )
 
@@ -123,7 +119,7 @@ def _who(name: str, entity_id: str | None, corpus: Corpus) -> dict[str, Any]:
     kind = "Person" if entity and entity.kind in _PERSON_KINDS else "Organization" if entity and entity.kind in _ORGANISATION_KINDS else "Thing"
     who: dict[str, Any] = {"@type": kind, "name": name}
     if entity:
-        who["url"] = page_url(f"entities/{entity.id}.md")
+        who["url"] = page_url(urls.entity_page(entity.id))
     return who
 
 
@@ -131,7 +127,7 @@ def _work(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {
         "@type": "NewsArticle" if source.kind in ("wire-report", "news-report", "state-media") else "CreativeWork",
         "name": source.title, "publisher": {"@type": "Organization", "name": source.publisher},
-        "datePublished": source.published.iso, "inLanguage": source.language, "sameAs": page_url(f"sources/{source.id}.md"),
+        "datePublished": source.published.iso, "inLanguage": source.language, "sameAs": page_url(urls.source_page(source.id)),
     }
     if source.url:
         work["url"] = source.url
@@ -157,8 +153,8 @@ def claim_jsonld(fact: Fact, corpus: Corpus) -> dict[str, Any]:
         "@context": SCHEMA_ORG, "@type": "Claim", "@id": fact_url(fact), "url": fact_url(fact), "name": fact.headline, "text": fact.claim,
         "dateModified": fact.history[-1].date, "dateCreated": fact.history[0].date, "version": fact.revision,
         "appearance": appearances, "license": settings.DATA_LICENSE_URL, "inLanguage": settings.LANGUAGE,
-        "isPartOf": {"@type": "Dataset", "name": f"{settings.SITE_NAME}: the fact base", "url": settings.SITE_URL + "data/"},
-        "about": [{"@type": "Thing", "name": corpus.entities[e].name, "url": page_url(f"entities/{e}.md")} for e in fact.entities if e in corpus.entities],
+        "isPartOf": {"@type": "Dataset", "name": f"{settings.SITE_NAME}: the fact base", "url": page_url(urls.data_page())},
+        "about": [{"@type": "Thing", "name": corpus.entities[e].name, "url": page_url(urls.entity_page(e))} for e in fact.entities if e in corpus.entities],
     }
     if first:
         data["firstAppearance"] = first[0] if len(first) == 1 else first
@@ -170,7 +166,7 @@ def claim_jsonld(fact: Fact, corpus: Corpus) -> dict[str, Any]:
 def dataset_jsonld(last_updated: str, downloads: list[tuple[str, str]]) -> dict[str, Any]:
     """A schema.org Dataset for the data page: (path below the site, media type) for each download."""
     return {
-        "@context": SCHEMA_ORG, "@type": "Dataset", "@id": settings.SITE_URL + "data/", "url": settings.SITE_URL + "data/",
+        "@context": SCHEMA_ORG, "@type": "Dataset", "@id": page_url(urls.data_page()), "url": page_url(urls.data_page()),
         "name": f"{settings.SITE_NAME}: the fact base", "description": settings.SITE_DESCRIPTION,
         "creator": {"@type": "Organization", "name": settings.AUTHOR}, "publisher": {"@type": "Organization", "name": settings.AUTHOR},
         "license": settings.DATA_LICENSE_URL, "isAccessibleForFree": True, "dateModified": last_updated, "inLanguage": settings.LANGUAGE,

@@ -127,8 +127,20 @@ def month_title(month: str) -> str:
     return date_text(month)
 
 
-def _count(n: int, word: str) -> str:
+def count(n: int, word: str) -> str:
+    """'one fact', '3 facts': a number with its noun agreeing."""
     return f"{'one' if n == 1 else n} {word}{'' if n == 1 else 's'}"
+
+
+_count = count
+
+
+def contested(facts: list[Fact], comparison: str = "competing-estimates") -> bool:
+    """Sources give figures for one quantity that cannot all be right (policy.disagree): the metrics readers look at first."""
+    if comparison in ("series", "subjects"):
+        return False
+    measured = [f for f in facts if f.statistic and f.status != "retracted" and f.statistic.measured]
+    return bool(disagreements([figure(f) for f in measured]))
 
 
 def spread(facts: list[Fact], comparison: str = "competing-estimates") -> str:
@@ -153,7 +165,7 @@ def spread(facts: list[Fact], comparison: str = "competing-estimates") -> str:
             parts.append(f"{counted} for different periods{listed}, from {low} to {high}.")
         elif comparison == "subjects":
             parts.append(f"{counted} for different subjects, from {low} to {high}; they are not estimates of one quantity.")
-        elif disagreements([figure(f) for f in measured]):
+        elif contested(facts, comparison):
             parts.append(f"Sources disagree: they give {low} to {high} ({counted}).")
         elif low == high:
             parts.append(f"All {counted} give {low}.")

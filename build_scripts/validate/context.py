@@ -53,6 +53,18 @@ class Context:
                     continue
         return out
 
+    @cached_property
+    def statistics(self) -> list[tuple[RawRecord, dict[str, Any], RawRecord]]:
+        """Every fact with a statistic whose metric exists: (fact, statistic, metric), for the rules on figures."""
+        metrics = self.ids.get("metric", {})
+        out = []
+        for record in self.corpus.records.get("fact", []):
+            stat = record.doc.data.get("statistic")
+            metric = metrics.get(stat.get("metric")) if isinstance(stat, dict) else None  # type: ignore[arg-type]
+            if isinstance(stat, dict) and metric is not None:
+                out.append((record, stat, metric))
+        return out
+
     def strings(self, record: RawRecord) -> list[tuple[Path, str]]:
         """Every text value of a record, collected once for all the rules that read text."""
         key = id(record)

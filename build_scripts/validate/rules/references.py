@@ -18,7 +18,7 @@ def _refs(record: RawRecord) -> Iterator[tuple[Path, Any, str]]:
         values = data.get(field)
         for i, value in enumerate(values if isinstance(values, list) else []):
             yield (field, i), value, target
-    for field, target in (("speaker", "entity"), ("superseded_by", "fact"), ("subject", "entity")):
+    for field, target in (("speaker", "entity"), ("superseded_by", "fact"), ("subject", "entity"), ("publisher_entity", "entity"), ("byline_entity", "entity")):
         if field in data:
             yield (field,), data[field], target
     stat = data.get("statistic")

@@ -29,19 +29,16 @@ def _origin(cite: dict[str, object]) -> str:
     return origin([(w.get("entity"), str(w.get("name"))) for w in chain], str(cite.get("source")))
 
 
-def _figures(ctx: Context) -> dict[str, list[Figure]]:
-    """Measured figures on metrics of competing estimates, by metric."""
-    metrics = ctx.ids.get("metric", {})
+def _figures(ctx: Context, comparisons: tuple[str, ...]) -> dict[str, list[Figure]]:
+    """Measured figures on metrics of the given kinds of comparison, by metric."""
     out: dict[str, list[Figure]] = {}
-    for record in ctx.corpus.records.get("fact", []):
+    for record, stat, metric in ctx.statistics:
         data = record.doc.data
-        stat = data.get("statistic")
         cites = data.get("citations")
-        if not (isinstance(stat, dict) and isinstance(cites, list) and cites and isinstance(cites[0], dict)):
+        if not (isinstance(cites, list) and cites and isinstance(cites[0], dict)):
             continue
-        metric = metrics.get(stat.get("metric"))  # type: ignore[arg-type]
         value = stat.get("value")
-        if metric is None or metric.doc.data.get("comparison") != "competing-estimates" or stat.get("value_kind") not in MEASURED_KINDS:
+        if metric.doc.data.get("comparison") not in comparisons or stat.get("value_kind") not in MEASURED_KINDS:
             continue
         if data.get("status") in _SETTLED or not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
@@ -73,8 +70,10 @@ def expected(ctx: Context, record: RawRecord, contradicted: bool, confirmed: boo
 def check(ctx: Context) -> None:
     contradicted: dict[str, list[Figure]] = {}
     confirmed: set[str] = set()
-    for figures in _figures(ctx).values():
+    # Only competing estimates can contradict each other; any two origins' figures for one subject can confirm.
+    for figures in _figures(ctx, ("competing-estimates",)).values():
         contradicted.update(disagreements(figures))
+    for figures in _figures(ctx, ("competing-estimates", "series", "subjects")).values():
         confirmed |= corroborated(figures)
     for record in ctx.corpus.records.get("fact", []):
         data = record.doc.data

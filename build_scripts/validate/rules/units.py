@@ -6,14 +6,7 @@ from .base import Rule
 
 
 def check(ctx: Context) -> None:
-    metrics = ctx.ids.get("metric", {})
-    for record in ctx.corpus.records.get("fact", []):
-        stat = record.doc.data.get("statistic")
-        if not isinstance(stat, dict):
-            continue
-        metric = metrics.get(stat.get("metric"))  # type: ignore[arg-type]
-        if metric is None:
-            continue
+    for record, stat, metric in ctx.statistics:
         want = metric.doc.data.get("unit")
         if stat.get("unit") != want:
             ctx.report(record, ("statistic", "unit"), "unit-mismatch", f"unit '{stat.get('unit')}' differs from the unit of metric '{stat.get('metric')}' ('{want}')", f"convert the value to {want}, or use another metric")
