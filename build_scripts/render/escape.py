@@ -22,7 +22,7 @@ _MD_SPECIAL = frozenset("\\`*_{}[]<>&|~^\"'=")
 # Syntax that counts only at the start of a line (headings, quotes, lists, definitions, admonitions, setext
 # rules, ordered-list numbers) or at the end of one (closing #s), escaped where a value starts or ends, since
 # a template may put a value at either end of a line. A trailing '!' would make an image of a following '['.
-_LEADING = re.compile(r"^(?:[#>+=:!?-]|(\d+)[.)](?= |$))")
+_LEADING = re.compile(r"^( ?(?:\d+)?)([#>+=:!?-]|(?<=\d)[.)](?= |$))")
 _TRAILING = re.compile(r"[#!]$")
 _WS = re.compile(r"\s+")
 _TITLE_OK = re.compile(r"[^\w\s,.;:'()%$/!?\-\u2013\u2014\u2018\u2019\u201c\u201d]", re.UNICODE)
@@ -33,15 +33,16 @@ _MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
 
 
 def _entity(match: re.Match[str]) -> str:
-    text = match.group(0)
-    return (match.group(1) or "") + f"&#{ord(text[-1])};" if match.re is _LEADING else f"&#{ord(text)};"
+    if match.re is _LEADING:  # keep what leads up to the marker (a space, an ordered list's number)
+        return match.group(1) + f"&#{ord(match.group(2))};"
+    return f"&#{ord(match.group(0))};"
 
 
 def md_text(value: Any) -> Markup:
     """Plain text as inert Markdown, on one line: every character that is syntax where it stands becomes a
     numeric character reference."""
     text = _WS.sub(" ", str(value)).translate(_MD_TABLE)
-    return Markup(_TRAILING.sub(_entity, _LEADING.sub(_entity, text.lstrip(" "), count=1), count=1))
+    return Markup(_TRAILING.sub(_entity, _LEADING.sub(_entity, text, count=1), count=1))
 
 
 def attr(value: Any) -> Markup:
