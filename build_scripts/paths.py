@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .urls import GENERATED_FOLDERS
+
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
 SCHEMAS = ROOT / "schemas"
@@ -23,7 +25,7 @@ TOPICS_FILE = "topics.yaml"
 
 # Folders of the generated folder (build/docs/) that the generator fills; below docs/ these names are never read
 # as narrative pages, so a stale copy from the days when generation wrote into docs/ is ignored.
-GENERATED_DOC_DIRS = ("facts", "sources", "entities", "metrics", "topics", "timeline", "data", "charts", "reference", "corrections")
+GENERATED_DOC_DIRS = GENERATED_FOLDERS
 # Record ids the generator itself uses as page names in every folder (facts/index.md, sources/pages/...):
 # a record with such an id would silently lose its page to a list page.
 RESERVED_IDS = frozenset({"index", "pages"})

@@ -6,10 +6,11 @@ link from any page and `transform.cite.page_url` into an absolute address. Page-
 """
 from __future__ import annotations
 
-# Folders below docs/ that hold generated pages; paths.GENERATED_DOC_DIRS lists them for cleaning.
+# Folders of the generated site that hold generated pages, defined once (paths.GENERATED_DOC_DIRS is this tuple).
 FACTS, SOURCES, ENTITIES, METRICS, TOPICS, TIMELINE, CHARTS, DATA, REFERENCE, CORRECTIONS = (
     "facts", "sources", "entities", "metrics", "topics", "timeline", "charts", "data", "reference", "corrections",
 )
+GENERATED_FOLDERS = (FACTS, SOURCES, ENTITIES, METRICS, TOPICS, TIMELINE, DATA, CHARTS, REFERENCE, CORRECTIONS)
 INDEX = "index.md"
 TAGS = "tags.md"
 
