@@ -53,6 +53,12 @@ class Context:
                     continue
         return out
 
+    def cited_sources(self, record: RawRecord) -> list[dict[str, Any]]:
+        """The data of every source a fact's citations name and that exists, in citation order."""
+        table = self.ids.get("source", {})
+        found = (table.get(c.get("source", "")) for c in record.doc.data.get("citations") or [] if isinstance(c, dict))
+        return [source.doc.data for source in found if source is not None]
+
     @cached_property
     def statistics(self) -> list[tuple[RawRecord, dict[str, Any], RawRecord]]:
         """Every fact with a statistic whose metric exists: (fact, statistic, metric), for the rules on figures."""

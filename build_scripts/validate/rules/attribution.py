@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ...load.corpus import RawRecord
 from ..context import Context
 from ..textnorm import normalise
 from .base import Rule
@@ -41,15 +42,12 @@ class _Names:
         return re.compile(rf"(?:{_BEFORE}(?P<a>{names})\b|\b(?P<b>{names}){_AFTER})", re.IGNORECASE)
 
 
-def _publishers(ctx: Context, data: dict[str, object], names: _Names) -> set[str]:
+def _publishers(ctx: Context, record: RawRecord, names: _Names) -> set[str]:
     """Entities that are a cited source's publisher or byline: a claim may name its own source."""
     out: set[str] = set()
-    for cite in data.get("citations") or []:  # type: ignore[attr-defined]
-        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
-        if source is None:
-            continue
+    for source in ctx.cited_sources(record):
         for field in ("publisher", "byline"):
-            text = source.doc.data.get(field)
+            text = source.get(field)
             if isinstance(text, str):
                 folded = normalise(text).casefold()
                 out |= {eid for name, eid in names.by_name.items() if name in folded}
@@ -92,7 +90,7 @@ def check(ctx: Context) -> None:
             credited.add(data["speaker"])
         claim = data.get("claim")
         if isinstance(claim, str) and names.pattern is not None:
-            allowed = credited | _employers(ctx, credited) | _publishers(ctx, data, names)
+            allowed = credited | _employers(ctx, credited) | _publishers(ctx, record, names)
             for match in names.pattern.finditer(normalise(claim)):
                 eid = names.by_name[(match.group("a") or match.group("b")).casefold()]
                 if eid not in allowed:

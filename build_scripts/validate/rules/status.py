@@ -15,15 +15,6 @@ from .base import Rule
 _SETTLED = ("superseded", "retracted")
 
 
-def _sources(ctx: Context, data: dict[str, object]) -> list[dict[str, object]]:
-    out = []
-    for cite in data.get("citations") or []:  # type: ignore[attr-defined]
-        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
-        if source is not None:
-            out.append(source.doc.data)
-    return out
-
-
 def _origin(cite: dict[str, object]) -> str:
     chain = [w for w in cite.get("attributed_to") or [] if isinstance(w, dict)]  # type: ignore[attr-defined]
     return origin([(w.get("entity"), str(w.get("name"))) for w in chain], str(cite.get("source")))
@@ -52,7 +43,7 @@ def expected(ctx: Context, record: RawRecord, contradicted: bool, confirmed: boo
     """The (status, basis) the policy requires, or None where the policy leaves it to the editor (current or
     source-contradicts-itself)."""
     data = record.doc.data
-    sources = _sources(ctx, data)
+    sources = ctx.cited_sources(record)
     if sources and all(s.get("kind") == "machine-generated" for s in sources):
         return "unverified", "machine-written"
     if contradicted:

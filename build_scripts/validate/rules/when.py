@@ -6,7 +6,6 @@ day, so that the timeline showed them as events of that day.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..context import Context
 from ..textnorm import normalise
@@ -23,15 +22,6 @@ DATE_WORDS = re.compile(
 )
 
 
-def _published(ctx: Context, cites: Sequence[object]) -> list[str]:
-    out = []
-    for cite in cites:
-        source = ctx.ids.get("source", {}).get(cite.get("source", "")) if isinstance(cite, dict) else None
-        if source is not None and isinstance(source.doc.data.get("published"), str):
-            out.append(source.doc.data["published"])
-    return out
-
-
 def check(ctx: Context) -> None:
     for record in ctx.corpus.records.get("fact", []):
         data = record.doc.data
@@ -40,7 +30,7 @@ def check(ctx: Context) -> None:
             continue
         cites = [c for c in data.get("citations") or [] if isinstance(c, dict)]
         quotes = " ".join(normalise(str(c.get("quote", ""))) for c in cites)
-        published = [bounds(p) for p in _published(ctx, cites)]
+        published = [bounds(s["published"]) for s in ctx.cited_sources(record) if isinstance(s.get("published"), str)]
         if basis == "stated" and not DATE_WORDS.search(quotes) and not data.get("date_note"):
             same_day = any(span and span[0] == bounds(date)[0] for span in published)  # type: ignore[index]
             why = "the source's publication day" if same_day else "a date"
