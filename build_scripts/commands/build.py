@@ -2,40 +2,45 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from .. import paths
 from ..publication import Publication, PublicationError, load
 
 
-def publication(args: argparse.Namespace) -> Publication:
-    return load(Path(args.publication))
+def with_publication(run: Callable[[argparse.Namespace, Publication], int]) -> Callable[[argparse.Namespace], int]:
+    """A command that works on the --publication folder: a config it cannot read is one located line, exit 1."""
+
+    @functools.wraps(run)
+    def command(args: argparse.Namespace) -> int:
+        try:
+            pub = load(Path(args.publication))
+        except PublicationError as exc:
+            print(exc.diagnostic.as_text())
+            return 1
+        return run(args, pub)
+
+    return command
 
 
 def add_publication(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--publication", default=str(paths.ROOT), help="the publication folder, holding mkdocs.yml, facts/ and docs/ (default: this repository)")
 
 
-def run_build(args: argparse.Namespace) -> int:
+@with_publication
+def run_build(args: argparse.Namespace, pub: Publication) -> int:
     from ..site import build
 
-    try:
-        pub = publication(args)
-    except PublicationError as exc:
-        print(exc.diagnostic.as_text())
-        return 1
     return build(pub, Path(args.site_dir) if args.site_dir else None, quiet=args.quiet, engine=args.engine)
 
 
-def run_generate(args: argparse.Namespace) -> int:
+@with_publication
+def run_generate(args: argparse.Namespace, pub: Publication) -> int:
     from ..diagnostics import format_report, has_errors
     from ..generate import generate
 
-    try:
-        pub = publication(args)
-    except PublicationError as exc:
-        print(exc.diagnostic.as_text())
-        return 1
     result = generate(pub)
     if result.diagnostics:
         print(format_report(result.diagnostics, "text", result.files_checked))
@@ -45,14 +50,10 @@ def run_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_serve(args: argparse.Namespace) -> int:
+@with_publication
+def run_serve(args: argparse.Namespace, pub: Publication) -> int:
     from ..serve import serve
 
-    try:
-        pub = publication(args)
-    except PublicationError as exc:
-        print(exc.diagnostic.as_text())
-        return 1
     return serve(pub, args.dev_addr, dirty=not args.full)
 
 

@@ -9,18 +9,15 @@ from ..charts import catalog
 from ..contrib import gitbase, versioning
 from ..diagnostics import format_report, has_errors
 from ..generate import check_narrative, statistic_locator
-from ..publication import PublicationError, load
+from ..publication import Publication
 from ..site import output_problems
 from ..transform.index import SiteIndex
 from ..validate import validate
+from .build import with_publication
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        pub = load(Path(args.publication))
-    except PublicationError as exc:
-        print(exc.diagnostic.as_text())
-        return 1
+@with_publication
+def run(args: argparse.Namespace, pub: Publication) -> int:
     facts, docs = Path(args.facts) if args.facts else pub.facts, Path(args.docs) if args.docs else pub.docs
     corpus, diags = validate(facts)
     if args.base:
