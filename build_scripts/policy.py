@@ -5,10 +5,10 @@ disagree" only where they do. The methodology page states the same policy in wor
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import math
 from dataclasses import dataclass
+
+from .partialdate import period_bounds
 
 # Value kinds that report what is. Projections, targets, scenarios, threats and proposals never disagree with them.
 MEASURED_KINDS = ("measured", "estimate")
@@ -79,31 +79,14 @@ def disagreements(figures: list[Figure]) -> dict[str, list[Figure]]:
     return out
 
 
-def _span(period: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a period: '2025', '2025-04', '2025-04-02' or a range 'start/end'."""
-    start, _, end = period.partition("/")
-
-    def first(iso: str) -> dt.date:
-        parts = [int(p) for p in iso.split("-")] + [1, 1]
-        return dt.date(parts[0], parts[1], parts[2])
-
-    def last(iso: str) -> dt.date:
-        parts = [int(p) for p in iso.split("-")]
-        if len(parts) == 1:
-            return dt.date(parts[0], 12, 31)
-        if len(parts) == 2:
-            return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-        return dt.date(parts[0], parts[1], parts[2])
-
-    return first(start), last(end or start)
-
-
 def periods_meet(a: str | None, b: str | None) -> bool:
     """Two periods that share at least one day (a figure without a period may be of any)."""
     if a is None or b is None:
         return True
-    (a0, a1), (b0, b1) = _span(a), _span(b)
-    return a0 <= b1 and b0 <= a1
+    span_a, span_b = period_bounds(a), period_bounds(b)
+    if span_a is None or span_b is None:
+        return True  # the validator reports a period that is no real date; here it may be of any
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
 
 
 def corroborated(figures: list[Figure]) -> set[str]:

@@ -1,11 +1,11 @@
 """From facts to chart marks: one mark per fact, and the check that no two facts would be drawn as one."""
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .. import partialdate
 from ..diagnostics import Diagnostic
 from ..model import Corpus, Fact
 from ..transform import present
@@ -44,23 +44,8 @@ class Mark:
 
 def period_bounds(period: str | None) -> tuple[str, str] | tuple[None, None]:
     """'2025-04' -> ('2025-04-01', '2025-04-30'); '2023' -> whole year; '2025-04/2025-05' -> April 1 to May 31."""
-    if not period:
-        return None, None
-    first, _, last = period.partition("/")
-    last = last or first
-
-    def start(iso: str) -> str:
-        return iso + "-01-01" if len(iso) == 4 else iso + "-01" if len(iso) == 7 else iso
-
-    def end(iso: str) -> str:
-        if len(iso) == 4:
-            return iso + "-12-31"
-        if len(iso) == 7:
-            year, month = int(iso[:4]), int(iso[5:7])
-            return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
-        return iso
-
-    return start(first), end(last)
+    span = partialdate.period_bounds(period) if period else None
+    return (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
 
 
 def mark(fact: Fact, corpus: Corpus, *, subject: bool = False) -> Mark:

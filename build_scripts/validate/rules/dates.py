@@ -1,34 +1,13 @@
 """Dates are real calendar dates, not in the future, and in a sensible order."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from typing import Any
 
 from ...load.corpus import RawRecord
+from ...partialdate import PARTIAL, bounds
 from ..context import Context
 from .base import Rule
-
-_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-def bounds(text: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a partial date can mean, or None if it is no real date."""
-    match = _PARTIAL.fullmatch(text)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if month is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)  # type: ignore[arg-type]
-        if day is None:
-            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
-            return dt.date(year, month, 1), dt.date(year, month, last)  # type: ignore[arg-type]
-        exact = dt.date(year, month, day)  # type: ignore[arg-type]
-        return exact, exact
-    except ValueError:
-        return None
 
 
 def _date_fields(record: RawRecord) -> list[tuple[tuple[Any, ...], str]]:
@@ -53,7 +32,7 @@ def check(ctx: Context) -> None:
         for path, text in _date_fields(record):
             span = bounds(text)
             if span is None:
-                if _PARTIAL.fullmatch(text):
+                if PARTIAL.fullmatch(text):
                     ctx.report(record, path, "date-invalid", f"'{text}' is not a real calendar date")
                 continue
             if span[0] > ctx.today:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ...partialdate import bounds
 from ..context import Context
 from ..textnorm import normalise
 from .base import Rule
-from .dates import bounds
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
