@@ -62,7 +62,7 @@ def _generate(publication: Publication, today: dt.date | None, *, write: bool, p
     hookstate.working_on = f"{facts.name}/"  # named in an internal-error report should a later step fail
     corpus = model.build(raw)
     hookstate.working_on = f"{docs.name}/"
-    refs, titles, prose, tree = check_narrative(docs, corpus, publication.allowlist)
+    refs, titles, prose, tree, expanded = check_narrative(docs, corpus, publication.allowlist)
     hookstate.working_on = f"{facts.name}/"
     out_problems = refuse_links(publication.out.parent, publication.root)
     result.diagnostics = sorted(set(diags + prose + out_problems))
@@ -77,7 +77,7 @@ def _generate(publication: Publication, today: dt.date | None, *, write: bool, p
     records = {name: [r.doc.data for r in raw.records[kind]] for name, kind in (("facts", "fact"), ("sources", "source"), ("entities", "entity"), ("metrics", "metric"))}
     out = generate_all(Context(index, titles, records, schemas, raw.snapshots, catalog.build(index)))
     hookstate.working_on = f"{docs.name}/"
-    narrative_pages(tree, refs, corpus, out)
+    narrative_pages(tree, expanded, out)
     hookstate.working_on = f"{facts.name}/"
     add_abbreviations(out, glossary(publication.glossary_file))
     files = {rel: content.encode("utf-8") if isinstance(content, str) else content for rel, content in out.items()}
@@ -93,24 +93,26 @@ def statistic_locator(raw: RawCorpus) -> Locate:
     return lambda fact_id: where.get(fact_id, (fact_id, 1, 1))
 
 
-def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic], DocsTree]:
-    """Check docs/ as a pull request can change it: files, markup, references, numbers. Used by validate and build alike."""
+def check_narrative(docs: Path, corpus: model.Corpus, allowlist: Path | None = None) -> tuple[dict[str, narrative.Tokens], dict[str, str], list[Diagnostic], DocsTree, dict[str, str]]:
+    """Check docs/ as a pull request can change it: files, markup, references, numbers. Used by validate and build alike.
+    The last item is every page expanded (empty when a reference does not resolve): the build publishes these."""
     tree, diags = load_docs(docs)
     refs, titles = narrative.scan(tree)
     allowances, allow_diags = narrative.load_allowances(allowlist or docs.parent / narrative.ALLOWLIST)
     resolved = narrative.check(refs, corpus)
     diags += allow_diags + markup.check(tree, refs) + resolved + narrative.lint(tree, refs, allowances, corpus)
+    expanded: dict[str, str] = {}
     if not has_errors(resolved):  # expansion needs every reference to resolve
-        diags += narrative.stitched(tree, refs, corpus)
-    return refs, titles, diags, tree
+        stitches, expanded = narrative.stitched(tree, refs, corpus)
+        diags += stitches
+    return refs, titles, diags, tree, expanded
 
 
-def narrative_pages(tree: DocsTree, refs: dict[str, narrative.Tokens], corpus: model.Corpus, out: Output) -> None:
-    """Narrative pages with their references expanded, and the static files beside them, as the engine will read them.
-    Only files load_docs accepted are published: the generated folder holds nothing else from docs/."""
-    for rel, text in tree.pages.items():
-        hookstate.working_on = f"docs/{rel}"
-        out[rel] = narrative.expand(text, rel, corpus) if refs[rel].refs else text
+def narrative_pages(tree: DocsTree, expanded: dict[str, str], out: Output) -> None:
+    """Narrative pages with their references expanded (by the check that linted them), and the static files beside
+    them, as the engine will read them. Only files load_docs accepted are published: nothing else from docs/."""
+    for rel in tree.pages:
+        out[rel] = expanded[rel]
     for rel in tree.static:
         out[rel] = (tree.root / rel).read_bytes()
 

@@ -276,9 +276,11 @@ STITCHES = (
 )
 
 
-def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[Diagnostic]:
-    """Expand every page as the build will, and refuse prose that reads as stitched from data, at its line."""
+def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> tuple[list[Diagnostic], dict[str, str]]:
+    """Expand every page as the build will, and refuse prose that reads as stitched from data, at its line.
+    Returns the expanded pages too, so that the build publishes exactly what was linted, expanded once."""
     diags = []
+    expanded: dict[str, str] = {}
     for page, text in tree.pages.items():
         if tokens[page].problems:
             continue  # check() reports these; the page cannot be expanded
@@ -288,11 +290,12 @@ def stitched(tree: DocsTree, tokens: dict[str, Tokens], corpus: Corpus) -> list[
         except Exception as exc:
             diags.append(Diagnostic(f"docs/{page}", 1, 1, "internal-error", f"expanding this page failed: {type(exc).__name__}: {exc}", "please report this with the page"))
             continue
+        expanded[page] = body
         for number, line in enumerate(body.split("\n")[: text.count("\n") + 1], 1):
             for pattern, why in STITCHES:
                 for match in pattern.finditer(line):
                     diags.append(Diagnostic(f"docs/{page}", number, match.start() + 1, "prose-stitched", f"{why}: '{match.group(0)}'", "write the sentence yourself: cite facts with {{ cite(\"id\") }} and use value, date or words for the parts that fit a sentence"))
-    return diags
+    return diags, expanded
 
 
 def _text(form: str, fact: Fact) -> str:
